@@ -1,0 +1,1 @@
+"""parindex: scoring the Administrative Reform Index (Chỉ số CCHC) of a Vietnamese province."""

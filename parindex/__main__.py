@@ -1,0 +1,3 @@
+from parindex.cli.main import main
+
+raise SystemExit(main())
