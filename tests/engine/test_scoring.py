@@ -59,7 +59,7 @@ def test_an_empty_answer_scores_zero_against_the_full_maximum_and_is_listed_miss
 
 def test_not_applicable_is_refused_where_the_set_does_not_allow_it():
     criteria_set = make_set(TWO_FIELDS)
-    answers, errors = parse_answers(criteria_set, {**FULL, "1.1.1": "KAD"})
+    _, errors = parse_answers(criteria_set, {**FULL, "1.1.1": "KAD"})
     assert [(e.code, e.message) for e in errors] == [("1.1.1", MSG_NA_NOT_ALLOWED.format(code="1.1.1"))]
     with pytest.raises(InputError):
         score_unit(criteria_set, {"1.1.1": NOT_APPLICABLE})

@@ -40,7 +40,9 @@ def test_the_demo_sets_use_every_rule_between_them():
 @pytest.mark.parametrize("name", ["2025-so.yaml", "2025-xa.yaml"])
 def test_the_2025_sets_have_bonus_penalty_and_the_provincial_directives_criterion(name):
     criteria_set = load_criteria_set(SETS_DIR / name)
-    assert criteria_set.bonus is not None and criteria_set.bonus.criteria
-    assert criteria_set.penalty is not None and criteria_set.penalty.criteria
+    assert criteria_set.bonus is not None
+    assert criteria_set.bonus.criteria
+    assert criteria_set.penalty is not None
+    assert criteria_set.penalty.criteria
     assert any(leaf.input_source == "directives" for leaf in criteria_set.leaves)
     assert len({leaf.rule.type_name for leaf in criteria_set.all_leaves}) >= 8
