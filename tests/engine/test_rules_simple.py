@@ -96,3 +96,11 @@ class TestSurvey:
         rule = leaf_rule("survey", "4", scale="10")
         assert rule.points(rule.parse("8")) == D("3.2")
         assert rule.params() == {"scale": D(10)}
+
+
+def test_every_rule_has_a_vietnamese_label_and_a_distinct_type_name():
+    from parindex.engine import RULE_TYPES
+
+    labels = [rule.label for rule in RULE_TYPES.values()]
+    assert len(set(labels)) == len(RULE_TYPES) == 10
+    assert RULE_TYPES["binary"].label == "Có / Không"

@@ -34,6 +34,7 @@ class Rule(ABC):
     maximum: Decimal
 
     type_name: ClassVar[str]
+    label: ClassVar[str]  # what the rule is called in Vietnamese, for lists and forms
     #: parameter name → (kind, required); kinds: points, number, positive, bool, date, tiers, levels, on
     params_spec: ClassVar[Mapping[str, tuple[str, bool]]] = {}
 

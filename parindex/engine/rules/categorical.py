@@ -56,6 +56,7 @@ class TimelinessRule(Rule):
     deadline: date | None = None
 
     type_name: ClassVar[str] = "timeliness"
+    label: ClassVar[str] = "Đúng hạn / trễ hạn"
     params_spec: ClassVar = {
         "on_time": ("points", False),
         "late": ("points", False),
@@ -134,6 +135,7 @@ class QualityRule(Rule):
     levels: tuple[Level, ...] = ()
 
     type_name: ClassVar[str] = "quality"
+    label: ClassVar[str] = "Theo mức chất lượng"
     params_spec: ClassVar = {"levels": ("levels", True)}
 
     @classmethod

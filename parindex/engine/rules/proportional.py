@@ -27,6 +27,7 @@ class RatioRule(Rule):
     required: Decimal | None = None
 
     type_name: ClassVar[str] = "ratio"
+    label: ClassVar[str] = "Theo tỷ lệ"
     params_spec: ClassVar = {"required": ("positive", False)}
 
     def input_hint(self) -> str:
@@ -65,6 +66,7 @@ class CountRule(Rule):
     cap: Decimal | None = None
 
     type_name: ClassVar[str] = "count"
+    label: ClassVar[str] = "Theo số lượng"
     params_spec: ClassVar = {"per_item": ("points", True), "cap": ("points", False)}
 
     @property
@@ -105,6 +107,7 @@ class DeductionRule(Rule):
     severe: bool = False
 
     type_name: ClassVar[str] = "deduction"
+    label: ClassVar[str] = "Trừ điểm theo vi phạm"
     params_spec: ClassVar = {"per_occurrence": ("points", True), "severe": ("bool", False)}
 
     @classmethod

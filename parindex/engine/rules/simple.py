@@ -25,6 +25,7 @@ class ManualRule(Rule):
     step: Decimal | None = None
 
     type_name: ClassVar[str] = "manual"
+    label: ClassVar[str] = "Chấm trực tiếp"
     params_spec: ClassVar = {"step": ("positive", False)}
 
     def input_hint(self) -> str:
@@ -60,6 +61,7 @@ class BinaryRule(Rule):
     no: Decimal | None = None
 
     type_name: ClassVar[str] = "binary"
+    label: ClassVar[str] = "Có / Không"
     params_spec: ClassVar = {"yes": ("points", False), "no": ("points", False)}
 
     def input_hint(self) -> str:
@@ -103,6 +105,7 @@ class ScaleRule(Rule):
     scale: Decimal = Decimal(10)
 
     type_name: ClassVar[str] = "scale"
+    label: ClassVar[str] = "Quy đổi thang điểm"
     params_spec: ClassVar = {"scale": ("positive", True)}
     what: ClassVar[str] = "Điểm"
 
@@ -129,6 +132,7 @@ class SurveyRule(ScaleRule):
     scale: Decimal = Decimal(100)
 
     type_name: ClassVar[str] = "survey"
+    label: ClassVar[str] = "Điều tra xã hội học"
     params_spec: ClassVar = {"scale": ("positive", False)}
     what: ClassVar[str] = "Kết quả điều tra xã hội học"
 

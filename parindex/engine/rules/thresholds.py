@@ -68,6 +68,7 @@ class TiersRule(Rule):
     tiers: tuple[Tier, ...] = ()
 
     type_name: ClassVar[str] = "tiers"
+    label: ClassVar[str] = "Theo mức"
     params_spec: ClassVar = {"on": ("on", True), "tiers": ("tiers", True)}
 
     @classmethod
