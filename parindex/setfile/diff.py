@@ -69,6 +69,19 @@ class SetDiff:
     def count(self, kind: ChangeKind) -> int:
         return sum(1 for change in self.node_changes if change.kind == kind)
 
+    # Templates cannot pass arguments: the three counts as properties.
+    @property
+    def count_added(self) -> int:
+        return self.count("added")
+
+    @property
+    def count_removed(self) -> int:
+        return self.count("removed")
+
+    @property
+    def count_changed(self) -> int:
+        return self.count("changed")
+
 
 def _shown(value: Any) -> str:
     if value is None or value == "":
