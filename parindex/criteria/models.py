@@ -61,9 +61,9 @@ class CriteriaSetVersion(models.Model):
         ordering = ("-year", "group__ordering", "-version")
         verbose_name = _("phiên bản bộ tiêu chí")
         verbose_name_plural = _("phiên bản bộ tiêu chí")
-        constraints = [
+        constraints = (
             models.UniqueConstraint(fields=("year", "group", "version"), name="criteria_set_version_unique"),
-        ]
+        )
 
     def __str__(self) -> str:
         return f"{self.name} (phiên bản {self.version})"

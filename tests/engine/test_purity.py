@@ -35,3 +35,19 @@ def test_the_engine_loads_in_a_fresh_interpreter_without_django():
     code = "import sys, parindex.engine; assert 'django' not in sys.modules; print('ok')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_import_contract_forbids_every_parindex_app():
+    """The import-linter contract lists packages by name: a new app must be added to it, or it could leak in."""
+    import tomllib
+
+    config = tomllib.loads((ENGINE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    engine_contract = next(
+        c for c in config["tool"]["importlinter"]["contracts"] if c["source_modules"] == ["parindex.engine"]
+    )
+    packages = {
+        f"parindex.{path.parent.name}"
+        for path in (ENGINE.parent).glob("*/__init__.py")
+        if path.parent.name not in ("engine", "vn", "demo")
+    }
+    assert packages <= set(engine_contract["forbidden_modules"])
