@@ -19,7 +19,7 @@ from parindex.engine.rules import Rule, SurveyRule
 if TYPE_CHECKING:
     from parindex.engine.plan import Plan
 
-Source = Literal["unit", "survey", "directives", "organizer"]
+Source = Literal["unit", "survey", "directives", "organizer", "external"]
 SurveyMode = Literal["points", "optional"]
 SectionKind = Literal["criteria", "bonus", "penalty"]
 

@@ -37,7 +37,9 @@ TOP_KEYS = {
 TOP_REQUIRED = ("name", "year", "group", "criteria")
 NODE_KEYS = {"code", "title", "max", "children", "rule", "allow_na", "capped", "guidance", "evidence", "source"}
 NODE_REQUIRED = ("code", "title", "max")
-SOURCES = ("unit", "survey", "directives", "organizer")
+SOURCES = ("unit", "survey", "directives", "organizer", "external")
+# A penalty leaf's points are deducted: only rules where more points means "more to deduct" read right there.
+PENALTY_RULES = ("count", "binary", "manual", "tiers")
 GROUP_PATTERN = re.compile(r"^[a-z0-9_]+$")
 SECTION_NAMES = {"bonus": "Điểm thưởng (bonus)", "penalty": "Điểm trừ (penalty)"}
 
@@ -61,6 +63,9 @@ MSG_NEITHER_CHILDREN_NOR_RULE = "cần có tiêu chí con (children) hoặc các
 MSG_UNKNOWN_RULE = "cách chấm “{type}” không tồn tại; các cách chấm: {known}"
 MSG_CODE_AS_NUMBER = 'mã {value} phải viết trong dấu nháy ("{value}") để không bị đọc thành số'
 MSG_BAD_CODE = "mã tiêu chí phải là văn bản không rỗng, không chứa khoảng trắng"
+MSG_PENALTY_RULE = (
+    "điểm trừ không dùng cách chấm {type} (điểm của nó bị trừ nên sẽ tính ngược); dùng một trong: {allowed}"
+)
 MSG_BANDS_ORDER = "các ngưỡng xếp loại phải giảm dần (ngưỡng cao nhất trước) và không trùng nhau"
 
 
@@ -359,6 +364,8 @@ class SetBuilder:
             rule = self._rule(mapping.get("rule"), maximum, report)
             if capped:
                 report("“capped” chỉ dùng cho tiêu chí có tiêu chí con")
+            if kind == "penalty" and rule is not None and rule.type_name not in PENALTY_RULES:
+                report(MSG_PENALTY_RULE.format(type=rule.type_name, allowed=", ".join(PENALTY_RULES)))
             if isinstance(rule, SurveyRule) and source not in (None, "survey"):
                 report(f"cách chấm survey lấy điểm từ điều tra xã hội học, “source” không thể là “{source}”")
 

@@ -14,9 +14,13 @@ D = Decimal
 QUARTERS = st.integers(min_value=1, max_value=40).map(lambda n: D(n) / 4)
 
 
+ANY_RULE = ("manual", "binary", "count", "ratio", "scale", "deduction", "tiers", "quality")
+PENALTY_RULE = ("manual", "binary", "count", "tiers")
+
+
 @st.composite
-def rule_for(draw: st.DrawFn, maximum: Decimal) -> dict[str, Any]:
-    kind = draw(st.sampled_from(["manual", "binary", "count", "ratio", "scale", "deduction", "tiers", "quality"]))
+def rule_for(draw: st.DrawFn, maximum: Decimal, kinds: tuple[str, ...] = ANY_RULE) -> dict[str, Any]:
+    kind = draw(st.sampled_from(kinds))
     if kind == "count":
         return {"type": "count", "per_item": maximum / draw(st.integers(1, 5))}
     if kind == "deduction":
@@ -38,12 +42,14 @@ def rule_for(draw: st.DrawFn, maximum: Decimal) -> dict[str, Any]:
 
 
 @st.composite
-def node_data(draw: st.DrawFn, code: str, maximum: Decimal, depth: int) -> dict[str, Any]:
+def node_data(
+    draw: st.DrawFn, code: str, maximum: Decimal, depth: int, kinds: tuple[str, ...] = ANY_RULE
+) -> dict[str, Any]:
     node: dict[str, Any] = {"code": code, "title": f"Tiêu chí {code}", "max": maximum}
     if draw(st.booleans()):
         node["allow_na"] = True
     if depth == 0 or maximum < D("0.5") or draw(st.integers(0, 3)) == 0:
-        node["rule"] = draw(rule_for(maximum))
+        node["rule"] = draw(rule_for(maximum, kinds))
         return node
     # Split the maximum into 2..4 children in quarter points, so they add up exactly.
     quarters = int(maximum * 4)
@@ -51,7 +57,7 @@ def node_data(draw: st.DrawFn, code: str, maximum: Decimal, depth: int) -> dict[
     cuts = sorted(draw(st.lists(st.integers(1, quarters - 1), min_size=count - 1, max_size=count - 1, unique=True)))
     bounds = [0, *cuts, quarters]
     node["children"] = [
-        draw(node_data(f"{code}.{i + 1}", D(bounds[i + 1] - bounds[i]) / 4, depth - 1)) for i in range(count)
+        draw(node_data(f"{code}.{i + 1}", D(bounds[i + 1] - bounds[i]) / 4, depth - 1, kinds)) for i in range(count)
     ]
     return node
 
@@ -71,7 +77,7 @@ def criteria_sets(draw: st.DrawFn, with_sections: bool = True) -> CriteriaSet:
         for node in _walk(data["bonus"]["criteria"]):
             node.pop("allow_na", None)
     if with_sections and draw(st.booleans()):
-        data["penalty"] = {"cap": draw(QUARTERS), "criteria": [draw(node_data("P", draw(QUARTERS), 1))]}
+        data["penalty"] = {"cap": draw(QUARTERS), "criteria": [draw(node_data("P", draw(QUARTERS), 1, PENALTY_RULE))]}
         for node in _walk(data["penalty"]["criteria"]):
             node.pop("allow_na", None)
     builder = SetBuilder()

@@ -121,7 +121,7 @@ def test_the_fields_must_add_up_to_max_points():
         ),
         (
             '{code: "1", title: "A", max: 1, rule: {type: manual}, source: khảo sát}',
-            "Tiêu chí “1” (dòng 5): “source” phải là một trong unit, survey, directives, organizer, không phải “khảo sát”",
+            "Tiêu chí “1” (dòng 5): “source” phải là một trong unit, survey, directives, organizer, external, không phải “khảo sát”",
         ),
         (
             '{code: "1", title: "A", max: 1, rule: {type: survey}, source: directives}',
@@ -284,3 +284,12 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
         ("\ufeff" + HEADER + 'criteria:\n  - {code: "1", title: "A", max: 1, rule: {type: manual}}\n').encode()
     )
     assert load_criteria_set(path).name == "Thử"
+
+
+def test_penalty_leaves_only_use_rules_that_read_right_when_deducted():
+    text = HEADER + 'criteria:\n  - {code: "1", title: "A", max: 1, rule: {type: manual}}\n'
+    text += "penalty: {cap: 2, criteria: [{code: P1, title: Trễ hạn, max: 1, rule: {type: deduction, per_occurrence: 0.5}}]}\n"
+    assert problems(text) == [
+        "Tiêu chí “P1” (dòng 6): điểm trừ không dùng cách chấm deduction (điểm của nó bị trừ nên sẽ tính ngược); "
+        "dùng một trong: count, binary, manual, tiers"
+    ]

@@ -75,6 +75,10 @@ class Rule(ABC):
     def describe(self) -> str:
         """How this leaf is scored (cách chấm điểm), in Vietnamese, for a criteria-set browser."""
 
+    def best_points(self) -> Decimal:
+        """The most points any answer can earn; below the maximum usually means a typo in the set."""
+        return self.maximum
+
     def params(self) -> dict[str, Any]:
         """The parameters as they are written in a criteria-set file (without `type`)."""
         return {name: getattr(self, name) for name in self.params_spec if getattr(self, name) is not None}

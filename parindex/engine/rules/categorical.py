@@ -84,6 +84,9 @@ class TimelinessRule(Rule):
             + self._check_points("not_done", self.not_done)
         )
 
+    def best_points(self) -> Decimal:
+        return max(self.points_for("on_time"), self.points_for("late"), self.points_for("not_done"))
+
     def input_hint(self) -> str:
         if self.deadline is not None:
             return "ngày thực hiện (dd/mm/yyyy) hoặc không thực hiện"
@@ -159,6 +162,9 @@ class QualityRule(Rule):
                     problems.append(f"mức “{level.label}” trùng tên hoặc mã với một mức khác")
                 seen.add(name)
         return problems
+
+    def best_points(self) -> Decimal:
+        return max((self.points(level) for level in self.levels), default=ZERO)
 
     def input_hint(self) -> str:
         return "mức đánh giá"

@@ -79,6 +79,9 @@ class CountRule(Rule):
             problems.append("tham số “per_item” phải lớn hơn 0")
         return problems
 
+    def best_points(self) -> Decimal:
+        return self.effective_cap
+
     def input_hint(self) -> str:
         return "số lượng"
 

@@ -36,6 +36,11 @@ class ManualRule(Rule):
             return [f"bước chấm {num(self.step)} lớn hơn điểm tối đa {num(self.maximum)}"]
         return []
 
+    def best_points(self) -> Decimal:
+        if self.step is None:
+            return self.maximum
+        return (self.maximum // self.step) * self.step
+
     def parse(self, raw: object) -> Decimal:
         value = read_in_range(raw, ZERO, self.maximum)
         if self.step is not None and value % self.step != 0:
@@ -77,6 +82,9 @@ class BinaryRule(Rule):
 
     def check(self) -> list[str]:
         return self._check_points("yes", self.yes) + self._check_points("no", self.no)
+
+    def best_points(self) -> Decimal:
+        return max(self.yes_points, self.no_points)
 
     def parse(self, raw: object) -> bool:
         if isinstance(raw, bool):

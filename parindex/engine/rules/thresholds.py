@@ -116,6 +116,9 @@ class TiersRule(Rule):
             raise InputError(MSG_PERCENT_RANGE.format(value=num(measured.value)))
         return measured
 
+    def best_points(self) -> Decimal:
+        return max((tier.points for tier in self.tiers), default=ZERO)
+
     def _tier_for(self, value: Decimal) -> Tier | None:
         return next((tier for tier in self.tiers if value >= tier.min), None)
 
