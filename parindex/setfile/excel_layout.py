@@ -20,6 +20,7 @@ import yaml
 from parindex.engine.numbers import plain
 from parindex.engine.rules import Rule
 from parindex.engine.rules.base import fold
+from parindex.setfile.build import SOURCES
 from parindex.setfile.yamlio import read_yaml
 
 TABLE_SHEET = "Bộ tiêu chí"
@@ -63,12 +64,15 @@ SECTION_WORDS = {"bonus": ("diem thuong", "diem cong"), "penalty": ("diem tru",)
 
 YES = "Có"
 NO = "Không"
-SOURCE_LABELS: Mapping[str, str] = {
+_SOURCE_WORDS = {
     "unit": "Đơn vị tự chấm",
     "survey": "Điều tra xã hội học",
     "directives": "Nhiệm vụ UBND tỉnh giao",
     "organizer": "Sở Nội vụ chấm",
+    "external": "Số liệu cơ quan khác công bố",
 }
+#: every source the file format knows, a new one shown by its code until it is given words here
+SOURCE_LABELS: Mapping[str, str] = {code: _SOURCE_WORDS.get(code, code) for code in SOURCES}
 ROUNDING_LABELS: Mapping[str, str] = {"half_up": "Làm tròn", "truncate": "Cắt bỏ"}
 SURVEY_LABELS: Mapping[str, str] = {"points": "Tính như điểm thường", "optional": "Không bắt buộc"}
 GROUP_LABELS: Mapping[str, str] = {

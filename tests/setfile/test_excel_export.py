@@ -119,6 +119,7 @@ def test_not_applicable_source_and_capped_have_their_own_columns(table: Workshee
     assert machine("2.2") == ["Có", None, None]
     assert machine("1.2") == [None, None, "Có"]
     assert machine("1.2.1") == [None, "Nhiệm vụ UBND tỉnh giao", None]
+    assert machine("2.4") == [None, "Số liệu cơ quan khác công bố", None]
     assert machine("1.1.1") == [None, None, None]
 
 

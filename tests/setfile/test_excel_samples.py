@@ -104,6 +104,7 @@ criteria:
         title: "Chỉ số thành phần do Bộ công bố"
         max: 10
         rule: {type: scale, scale: 10}
+        source: external
       - code: "2.5"
         title: "Chấm trực tiếp"
         max: 10
