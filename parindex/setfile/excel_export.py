@@ -43,7 +43,9 @@ from parindex.setfile.excel_layout import (
     TABLE_SHEET,
     TOTAL_TITLE,
     YES,
+    ParentMissing,
     excel_number,
+    parent_code,
     points_format,
     rule_to_cell,
 )
@@ -53,7 +55,10 @@ MSG_CODE_NOT_UNDER_PARENT = (
     "mã “{code}” phải là mã của tiêu chí cha “{parent}” thêm một số sau dấu chấm (ví dụ “{parent}.1”): "
     "bảng Excel xác định cấp của tiêu chí theo mã"
 )
-MSG_ROOT_CODE_WITH_DOT = "mã lĩnh vực “{code}” không được chứa dấu chấm: bảng Excel xác định cấp của tiêu chí theo mã"
+MSG_TOP_CODE_WITH_DOT = (
+    "mã “{code}” có dấu chấm nên bảng Excel sẽ đặt nó dưới một tiêu chí khác: "
+    "tiêu chí cấp cao nhất cần mã không có dấu chấm"
+)
 
 TITLE_ROW = 1
 SUBTITLE_ROW = 2
@@ -77,18 +82,32 @@ def _font(*, bold: bool = False, italic: bool = False, size: float = 12) -> Font
 def check_codes_for_excel(criteria_set: CriteriaSet) -> list[SetProblem]:
     """Codes the Excel table could not rebuild the tree from: the table knows a parent only by its code."""
     problems = []
-    for _, roots in criteria_set.sections():
-        for root in roots:
-            if "." in root.code:
-                problems.append(
-                    SetProblem(f"Tiêu chí “{root.code}”", MSG_ROOT_CODE_WITH_DOT.format(code=root.code), code=root.code)
+    for kind, roots in criteria_set.sections():
+        earlier: set[str] = set()
+        for node, parent in _with_parent(roots):
+            try:
+                placed = parent_code(node.code, earlier, kind)
+            except ParentMissing:
+                placed = ""
+            if placed != (parent.code if parent is not None else None):
+                message = (
+                    MSG_CODE_NOT_UNDER_PARENT.format(code=node.code, parent=parent.code)
+                    if parent is not None
+                    else MSG_TOP_CODE_WITH_DOT.format(code=node.code)
                 )
-            for parent in root.walk():
-                for child in parent.children:
-                    if child.code.rpartition(".")[0] != parent.code:
-                        message = MSG_CODE_NOT_UNDER_PARENT.format(code=child.code, parent=parent.code)
-                        problems.append(SetProblem(f"Tiêu chí “{child.code}”", message, code=child.code))
+                problems.append(SetProblem(f"Tiêu chí “{node.code}”", message, code=node.code))
+            earlier.add(node.code)
     return problems
+
+
+def _with_parent(roots: tuple[Node, ...]) -> Iterator[tuple[Node, Node | None]]:
+    def walk(node: Node, parent: Node | None) -> Iterator[tuple[Node, Node | None]]:
+        yield node, parent
+        for child in node.children:
+            yield from walk(child, node)
+
+    for root in roots:
+        yield from walk(root, None)
 
 
 def criteria_set_to_xlsx(criteria_set: CriteriaSet) -> bytes:

@@ -9,7 +9,7 @@ the writer and the reader cannot drift apart.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,6 +20,7 @@ import yaml
 from parindex.engine.numbers import plain
 from parindex.engine.rules import Rule
 from parindex.engine.rules.base import fold
+from parindex.engine.tree import SectionKind
 from parindex.setfile.build import SOURCES
 from parindex.setfile.yamlio import read_yaml
 
@@ -152,6 +153,33 @@ def excel_number(value: Decimal) -> int | float | str:
     if Decimal(repr(as_float)) == normal:
         return as_float
     return format(normal, "f")
+
+
+# -- where a row belongs: the tree from the codes ------------------------------------------------------
+
+
+class ParentMissing(Exception):
+    def __init__(self, parent: str) -> None:
+        super().__init__(parent)
+        self.parent = parent
+
+
+def parent_code(code: str, earlier: Container[str], kind: SectionKind) -> str | None:
+    """The code of the row above that `code` belongs under, or None for a top-level row.
+
+    "1.2.3" belongs under "1.2", which must be an earlier row (else ParentMissing). In the bonus and penalty
+    parts a dotted code none of whose beginnings is an earlier code is top-level, for sets that number those
+    parts "T.1", "T.2", "P.1"; among the main criteria such a code is a missing parent.
+    """
+    parent, dot, _ = code.rpartition(".")
+    if not dot:
+        return None
+    if parent in earlier:
+        return parent
+    beginnings = [code[:position] for position, char in enumerate(code) if char == "."]
+    if kind != "criteria" and not any(beginning in earlier for beginning in beginnings):
+        return None
+    raise ParentMissing(parent)
 
 
 # -- the machine-readable rule cell: a one-line YAML flow mapping ---------------------------------------

@@ -26,7 +26,9 @@ from parindex.setfile.excel_layout import (
     SOURCE,
     SOURCE_LABELS,
     YES,
+    ParentMissing,
     label_to_code,
+    parent_code,
     rule_from_cell,
     yes_no,
 )
@@ -45,6 +47,7 @@ PLAIN_SECTION_PREFIX: Mapping[SectionKind, str] = {"criteria": "", "bonus": "T",
 _ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _DOTTED = re.compile(r"^\d+(?:\.\d+)*$")
 _LETTER = re.compile(r"^[a-zđ]$")
+_PREFIXED = re.compile(r"^[A-ZĐ]{1,3}\.?\d+(?:\.\d+)*$")  # "T1", "T.1", "TR1.2": kept as written
 _PART_LETTER = re.compile(r"^[A-HJ-UW]$")  # "A. Tiêu chí đánh giá": a part heading (I, V, X are Roman)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -90,7 +93,7 @@ def assign_plain_codes(section: TableSection) -> list[RowProblem]:
     - A lower-case letter is a child of the nearest numbered row above ("a" under "1.2" → "1.2.a").
     - A single capital letter other than a Roman numeral ("A. CÁC TIÊU CHÍ") heads a part and is skipped.
     - In the bonus and penalty parts numbered codes get a prefix ("T1", "TR1.2"), since provinces number
-      them from 1 again.
+      them from 1 again. Codes that already start with capital letters ("T1", "T.1", "TR1.2") are kept.
     """
     problems: list[RowProblem] = []
     prefix = PLAIN_SECTION_PREFIX[section.kind]
@@ -107,6 +110,8 @@ def assign_plain_codes(section: TableSection) -> list[RowProblem]:
         elif _DOTTED.match(token):
             number = f"{field_number}.{token}" if field_number is not None and prefix_field else token
             row.code = anchor = f"{prefix}{number}"
+        elif _PREFIXED.match(token):
+            row.code = anchor = token
         elif _LETTER.match(token):
             if anchor is None:
                 problems.append(RowProblem(row.row, MSG_LETTER_WITHOUT_PARENT.format(stt=row.stt)))
@@ -154,13 +159,15 @@ def _assemble(section: TableSection, table: Table, tree: TreeData) -> list[LineD
     rows: list[tuple[TableRow, LineDict]] = []
     for row in section.rows:
         data = _node_data(row, table, tree)
-        parent, dot, _ = row.code.rpartition(".")
-        if not dot:
-            roots.append(data)
-        elif parent in by_code:
-            by_code[parent].setdefault("children", []).append(data)
+        try:
+            parent = parent_code(row.code, by_code, section.kind)
+        except ParentMissing as missing:
+            tree.problems.append(RowProblem(row.row, MSG_PARENT_MISSING.format(parent=missing.parent), row.code))
         else:
-            tree.problems.append(RowProblem(row.row, MSG_PARENT_MISSING.format(parent=parent), row.code))
+            if parent is None:
+                roots.append(data)
+            else:
+                by_code[parent].setdefault("children", []).append(data)
         by_code[row.code] = data  # a repeated code: later rows attach to the latest; SetBuilder reports it
         rows.append((row, data))
     for row, data in rows:

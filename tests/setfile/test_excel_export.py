@@ -12,7 +12,7 @@ from parindex.engine import CriteriaSet, Node
 from parindex.engine.rules import ManualRule
 from parindex.setfile import CriteriaSetError
 from parindex.setfile.excel import criteria_set_to_xlsx, write_criteria_set_xlsx
-from parindex.setfile.excel_export import HEADER_ROW, MSG_CODE_NOT_UNDER_PARENT, MSG_ROOT_CODE_WITH_DOT
+from parindex.setfile.excel_export import HEADER_ROW, MSG_CODE_NOT_UNDER_PARENT, MSG_TOP_CODE_WITH_DOT
 from parindex.setfile.excel_layout import INFO_SHEET, MACHINE_CAPTION, TABLE_SHEET
 from tests.setfile.test_excel_samples import open_workbook, rich_set
 
@@ -190,7 +190,7 @@ def test_a_set_whose_codes_do_not_show_its_tree_is_refused_with_the_reason() -> 
     assert [problem.message for problem in raised.value.problems] == [
         MSG_CODE_NOT_UNDER_PARENT.format(code="A1", parent="A")
     ]
-    assert [problem.message for problem in raised_root.value.problems] == [MSG_ROOT_CODE_WITH_DOT.format(code="1.1")]
+    assert [problem.message for problem in raised_root.value.problems] == [MSG_TOP_CODE_WITH_DOT.format(code="1.1")]
 
 
 def test_the_workbook_can_be_written_to_a_path(tmp_path: Path) -> None:

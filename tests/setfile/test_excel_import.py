@@ -15,7 +15,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.engine import RULE_TYPES, CriteriaSet, Node
 from parindex.engine.rules import ManualRule
-from parindex.setfile import CriteriaSetError, SetProblem, dump_criteria_set, load_criteria_set
+from parindex.setfile import (
+    CriteriaSetError,
+    SetProblem,
+    dump_criteria_set,
+    load_criteria_set,
+    parse_criteria_set,
+)
 from parindex.setfile.build import MSG_UNKNOWN_RULE
 from parindex.setfile.excel import check_criteria_set_xlsx, criteria_set_from_xlsx, criteria_set_to_xlsx
 from parindex.setfile.excel_import import MSG_MISSING_COLUMNS, MSG_NOT_XLSX, MSG_OLD_XLS, MSG_UNREADABLE
@@ -116,6 +122,32 @@ def test_a_maximum_with_more_digits_than_a_float_comes_back_exact() -> None:
     assert_round_trip(CriteriaSet("Bộ", 2025, "so", (Node("1", "Lĩnh vực", third(), (leaf,)),)))
 
 
+DOTTED_SECTION_CODES = """
+name: "Bộ có mã điểm thưởng dạng T.1"
+year: 2025
+group: so
+criteria:
+  - {code: "1", title: "Lĩnh vực", max: 1, rule: {type: binary}}
+bonus:
+  cap: 2
+  criteria:
+    - {code: "T.1", title: "Sáng kiến", max: 1, rule: {type: binary}}
+    - code: "T.2"
+      title: "Giải thưởng"
+      max: 1
+      children:
+        - {code: "T.2.1", title: "Cấp tỉnh", max: 1, rule: {type: binary}}
+penalty:
+  cap: 1
+  criteria:
+    - {code: "P.1", title: "Chậm", max: 1, rule: {type: count, per_item: 0.5}}
+"""
+
+
+def test_bonus_and_penalty_codes_such_as_t_1_come_back_unchanged() -> None:
+    assert_round_trip(parse_criteria_set(DOTTED_SECTION_CODES))
+
+
 def test_the_workbook_can_be_read_from_a_path(tmp_path: Path) -> None:
     target = tmp_path / "bo.xlsx"
     target.write_bytes(criteria_set_to_xlsx(rich_set()))
@@ -202,6 +234,15 @@ def test_roman_fields_keep_children_already_numbered_under_them() -> None:
     criteria_set = criteria_set_from_xlsx(saved(plain_template(rows)), **KWARGS)  # type: ignore[arg-type]
 
     assert [node.code for _, node in criteria_set.walk()] == ["1", "1.1", "2", "2.1"]
+
+
+def test_template_codes_with_capital_letters_are_kept() -> None:
+    rows = [["1", "Lĩnh vực", 1], ["1.1", "Tiêu chí", 1], ["", "ĐIỂM THƯỞNG (tối đa 2 điểm)"], ["T.1", "Sáng kiến", 2]]
+
+    criteria_set = criteria_set_from_xlsx(saved(plain_template(rows)), **KWARGS)  # type: ignore[arg-type]
+
+    assert criteria_set.bonus is not None
+    assert [node.code for node in criteria_set.bonus.criteria] == ["T.1"]
 
 
 def test_an_imported_template_exports_and_comes_back_unchanged() -> None:
