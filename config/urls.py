@@ -1,0 +1,18 @@
+from importlib.util import find_spec
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "parindex — Quản trị"
+admin.site.site_title = "parindex — Quản trị"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("quan-tri/", admin.site.urls),
+    path("", include("parindex.accounts.urls")),  # dang-nhap/, dang-xuat/, doi-mat-khau/
+    path("", include("parindex.core.urls")),  # the home page
+]
+
+# The criteria app is being written separately: its URLs join as soon as parindex/criteria/urls.py exists.
+if find_spec("parindex.criteria.urls") is not None:
+    urlpatterns.append(path("bo-tieu-chi/", include("parindex.criteria.urls")))

@@ -1,0 +1,77 @@
+"""What the home page offers each role. A task is shown as a link only when its URL exists and the user can
+open it, so the page never holds a dead link while the apps behind it are still being built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+from parindex.accounts.models import Role
+
+
+@dataclass(frozen=True)
+class Task:
+    label: str
+    url_name: str | None = None
+    staff_only: bool = False  # the Django admin lets in only is_staff accounts
+
+
+@dataclass(frozen=True)
+class HomeTask:
+    label: str
+    url: str | None
+
+
+# URL names of apps still being written are listed here on purpose: their links appear once they exist.
+ROLE_TASKS: dict[str, tuple[Task, ...]] = {
+    Role.ORGANIZER: (
+        Task("Quản lý bộ tiêu chí: tải lên, xem, nhân bản, ban hành, so sánh", "criteria:list"),
+        Task("Lập kế hoạch và mở kỳ đánh giá"),
+        Task("Phân công thành viên Tổ thẩm định"),
+        Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị"),
+        Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả"),
+    ),
+    Role.UNIT_OFFICER: (
+        Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
+        Task("Nhập kết quả tự đánh giá của đơn vị"),
+        Task("Tải lên tài liệu kiểm chứng"),
+        Task("Giải trình, bổ sung theo yêu cầu của Tổ thẩm định"),
+    ),
+    Role.UNIT_HEAD: (
+        Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
+        Task("Xem và chốt kết quả tự đánh giá của đơn vị"),
+        Task("Theo dõi kết quả thẩm định của đơn vị"),
+    ),
+    Role.APPRAISER: (
+        Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
+        Task("Thẩm định các lĩnh vực được phân công"),
+        Task("Yêu cầu đơn vị giải trình, bổ sung tài liệu"),
+        Task("Thẩm định lại sau giải trình"),
+    ),
+    Role.COUNCIL: (
+        Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
+        Task("Xem kết quả tổng hợp chỉ số CCHC"),
+        Task("Cho ý kiến và thông qua kết quả"),
+    ),
+    Role.ADMIN: (
+        Task("Quản lý người dùng, đơn vị và nhóm đơn vị", "admin:index", staff_only=True),
+        Task("Xem nhật ký hệ thống", "admin:audit_auditevent_changelist", staff_only=True),
+    ),
+}
+EVERYONE_TASKS: tuple[Task, ...] = (Task("Đổi mật khẩu", "password_change"),)
+
+
+def _url_for(task: Task, user: Any) -> str | None:
+    if task.url_name is None or (task.staff_only and not user.is_staff):
+        return None
+    try:
+        return reverse(task.url_name)
+    except NoReverseMatch:
+        return None
+
+
+def home_tasks_for(user: Any) -> list[HomeTask]:
+    tasks = ROLE_TASKS.get(user.role, ()) + EVERYONE_TASKS
+    return [HomeTask(label=task.label, url=_url_for(task, user)) for task in tasks]
