@@ -14,12 +14,36 @@ from parindex.setfile.yamlio import read_yaml, write_yaml
 
 MSG_YAML_SYNTAX = "tệp không đúng cú pháp YAML: {problem}"
 MSG_NOT_UTF8 = "tệp phải là văn bản mã hóa UTF-8"
-MSG_UNREADABLE = "không đọc được tệp: {error}"
+MSG_NOT_FOUND = "không tìm thấy tệp"
+MSG_NO_PERMISSION = "không có quyền đọc tệp"
+MSG_IS_DIRECTORY = "đây là một thư mục, không phải tệp"
+MSG_UNREADABLE = "không đọc được tệp ({error})"
+
+# PyYAML explains in English; the mistakes people actually make get a Vietnamese explanation, and the rest
+# keep PyYAML's words as a technical detail after a Vietnamese lead.
+_YAML_PROBLEMS = (
+    ("found character '\\t'", "có ký tự Tab: YAML chỉ dùng dấu cách để thụt lề"),
+    ("mapping values are not allowed here", "dấu “:” không đúng chỗ (văn bản có dấu hai chấm cần đặt trong dấu nháy)"),
+    ("could not find expected ':'", "thiếu dấu “:” sau tên khóa"),
+    ("expected ',' or ']'", "danh sách […] chưa được đóng hoặc thiếu dấu phẩy"),
+    ("expected ',' or '}'", "bảng {…} chưa được đóng hoặc thiếu dấu phẩy"),
+    ("found unexpected end of stream", "dấu nháy chưa được đóng"),
+    ("expected <block end>, but found", "thụt lề không khớp với các dòng phía trên"),
+)
+
+
+def _explain_yaml(problem: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS:
+        if english in problem:
+            return vietnamese
+    if problem.isascii():
+        return f"lỗi cú pháp (chi tiết kỹ thuật: {problem})"
+    return problem  # already ours (a repeated key)
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> SetProblem:
     mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = _explain_yaml(getattr(exc, "problem", None) or str(exc))
     line = mark.line + 1 if mark is not None else None
     where = f"Tệp, cột {mark.column + 1}" if mark is not None else "Tệp"
     return SetProblem(where, MSG_YAML_SYNTAX.format(problem=problem), line)
@@ -49,8 +73,14 @@ def read_text_file(path: Path, source: str) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CriteriaSetError([SetProblem("Tệp", MSG_NOT_UTF8)], source) from None
+    except FileNotFoundError:
+        raise CriteriaSetError([SetProblem("Tệp", MSG_NOT_FOUND)], source) from None
+    except PermissionError:
+        raise CriteriaSetError([SetProblem("Tệp", MSG_NO_PERMISSION)], source) from None
+    except IsADirectoryError:
+        raise CriteriaSetError([SetProblem("Tệp", MSG_IS_DIRECTORY)], source) from None
     except OSError as exc:
-        raise CriteriaSetError([SetProblem("Tệp", MSG_UNREADABLE.format(error=exc.strerror or exc))], source) from None
+        raise CriteriaSetError([SetProblem("Tệp", MSG_UNREADABLE.format(error=exc))], source) from None
 
 
 def load_criteria_set(path: str | Path) -> CriteriaSet:

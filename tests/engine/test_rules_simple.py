@@ -104,3 +104,29 @@ def test_every_rule_has_a_vietnamese_label_and_a_distinct_type_name():
     labels = [rule.label for rule in RULE_TYPES.values()]
     assert len(set(labels)) == len(RULE_TYPES) == 10
     assert RULE_TYPES["binary"].label == "Có / Không"
+
+
+class TestNumbersInAnswers:
+    """Every answer is read with the product's one number rule (parindex.vn), whatever the rule."""
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("0,5", "0.5"), ("0.5", "0.5"), ("1.000", "1000"), ("1.234,5", "1234.5"), (" 7 ", "7"), ("-0", "0")],
+    )
+    def test_text_numbers_follow_the_vietnamese_rule(self, text, value):
+        from parindex.engine.rules.base import read_number
+
+        assert read_number(text) == D(value)
+        assert str(read_number(text)) == value or read_number(text) == D(value)
+
+    def test_negative_zero_is_plain_zero(self):
+        from parindex.engine.rules.base import read_number
+
+        assert str(read_number("-0")) == "0"
+
+    @pytest.mark.parametrize("text", ["1e1", "٣", "1,234.5", "", "1/2"])
+    def test_other_forms_are_refused(self, text):
+        from parindex.engine.rules.base import read_number
+
+        with pytest.raises(InputError, match="không phải là số"):
+            read_number(text)

@@ -222,7 +222,7 @@ def test_broken_yaml_says_where():
     assert len(found) == 1
     assert found[0].startswith("Tệp, cột ")
     assert "(dòng 6)" in found[0] or "(dòng 5)" in found[0]
-    assert "tệp không đúng cú pháp YAML" in found[0]
+    assert "tệp không đúng cú pháp YAML: bảng {…} chưa được đóng hoặc thiếu dấu phẩy" in found[0]
 
 
 def test_a_key_written_twice_is_an_error_not_silently_overwritten():
@@ -272,10 +272,28 @@ def test_load_names_the_file_and_refuses_non_utf8(tmp_path):
     assert str(error.value) == f"{path}: Tệp: tệp phải là văn bản mã hóa UTF-8"
 
 
-def test_load_explains_a_missing_file(tmp_path):
+def test_load_explains_a_missing_file_or_a_folder_in_vietnamese(tmp_path):
     with pytest.raises(CriteriaSetError) as error:
         load_criteria_set(tmp_path / "khong-co.yaml")
-    assert "không đọc được tệp" in str(error.value)
+    assert str(error.value).endswith("Tệp: không tìm thấy tệp")
+    with pytest.raises(CriteriaSetError) as error:
+        load_criteria_set(tmp_path)
+    assert str(error.value).endswith("Tệp: đây là một thư mục, không phải tệp")
+
+
+@pytest.mark.parametrize(
+    ("text", "explanation"),
+    [
+        ("name: Thử\n\tyear: 2025\n", "có ký tự Tab: YAML chỉ dùng dấu cách để thụt lề"),
+        ("name: Thử: năm 2025\n", "dấu “:” không đúng chỗ (văn bản có dấu hai chấm cần đặt trong dấu nháy)"),
+        ("bands: [{name: Tốt, min: 90}\n", "danh sách […] chưa được đóng hoặc thiếu dấu phẩy"),
+        ('name: "Thử\n', "dấu nháy chưa được đóng"),
+    ],
+)
+def test_common_yaml_mistakes_are_explained_in_vietnamese(text, explanation):
+    found = problems(text)
+    assert len(found) == 1
+    assert found[0].endswith("tệp không đúng cú pháp YAML: " + explanation)
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from parindex.engine.errors import InputError, RuleParamError
 from parindex.engine.numbers import ENGINE_CONTEXT, ZERO, to_decimal
 from parindex.engine.text import num
+from parindex.vn import parse_decimal
 
 MSG_NOT_A_NUMBER = "“{raw}” không phải là số"
 MSG_NOT_A_WHOLE_NUMBER = "“{raw}” không phải là số nguyên không âm"
@@ -99,22 +100,14 @@ def fold(text: str) -> str:
 
 
 def read_number(raw: object) -> Decimal:
-    """A Decimal from a native number or from text written the Vietnamese way (0,5 · 1.234,5) or not (0.5)."""
-    if isinstance(raw, str):
-        text = raw.strip().replace(" ", "").replace("\u00a0", "")
-        if "," in text:
-            # Vietnamese: dots group thousands, the comma is the decimal separator.
-            text = text.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", text):
-            text = text.replace(".", "")  # 1.234.567: only grouping can have two dots
-        try:
-            return to_decimal(text)
-        except ValueError:
-            raise InputError(MSG_NOT_A_NUMBER.format(raw=raw)) from None
+    """A Decimal from a native number, or from text read by the one rule the whole product uses
+    (parindex.vn.parse_decimal: 0,5 · 1.234,5 · 1.000 is one thousand · 0.5 from a machine)."""
     try:
-        return to_decimal(raw)
+        value = parse_decimal(raw.replace("\u00a0", "").replace(" ", "")) if isinstance(raw, str) else to_decimal(raw)
     except ValueError:
         raise InputError(MSG_NOT_A_NUMBER.format(raw=raw)) from None
+    # "-0" is zero: never show a unit "-0,00" points.
+    return value.copy_abs() if value.is_zero() else value
 
 
 def read_in_range(raw: object, low: Decimal, high: Decimal) -> Decimal:
