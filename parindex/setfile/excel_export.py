@@ -7,6 +7,7 @@ exactly the same set.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import Decimal
 from io import BytesIO
@@ -37,6 +38,7 @@ from parindex.setfile.excel_layout import (
     NO,
     PUBLISHED_COLUMNS,
     ROUNDING_LABELS,
+    RULE,
     SECTION_TITLES,
     SOURCE_LABELS,
     SURVEY_LABELS,
@@ -73,6 +75,9 @@ _FIELD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _SECTION_FILL = PatternFill("solid", fgColor="E2EFDA")
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 _CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_CHARACTERS_PER_WIDTH = 1.05  # Times New Roman 12 pt characters per unit of Excel column width, a little low
+_LINE_HEIGHT = 15.5  # points per line of 12 pt text
+_INFO_WIDTHS = {"A": 36.0, "B": 60.0, "C": 60.0}
 
 
 def _font(*, bold: bool = False, italic: bool = False, size: float = 12) -> Font:
@@ -221,9 +226,26 @@ def _write_node(sheet: Worksheet, row: int, node: Node, depth: int) -> None:
         cell.border = _BORDER
         cell.font = _font(bold=not node.is_leaf and depth <= 1, size=12 if not column.machine else 10)
         cell.alignment = _CENTER_TOP if column.key in ("code", "max", "allow_na", "capped") else _WRAP_TOP
-        if depth == 0 and not column.machine:
+        if depth == 0 and not node.is_leaf and not column.machine:
             cell.fill = _FIELD_FILL
     sheet.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top", indent=depth * 2)
+    sheet.cell(row, COLUMNS.index(RULE) + 1).alignment = Alignment(vertical="top")  # one line, for a program
+    _fit_row_height(sheet, row, [column.width for column in PUBLISHED_COLUMNS])
+
+
+def _fit_row_height(sheet: Worksheet, row: int, widths: list[float]) -> None:
+    """A height that shows every wrapped line of the row's first len(widths) columns.
+
+    Neither openpyxl nor LibreOffice sizes rows to wrapped text when a file is opened, so without this long
+    criteria would print over each other. The estimate errs on the tall side.
+    """
+    lines = 1
+    for position, width in enumerate(widths, start=1):
+        value = sheet.cell(row, position).value
+        if isinstance(value, str):
+            per_line = max(1, int(width * _CHARACTERS_PER_WIDTH))
+            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n")))
+    sheet.row_dimensions[row].height = lines * _LINE_HEIGHT + 3
 
 
 def _write_section_row(sheet: Worksheet, row: int, kind: SectionKind, criteria_set: CriteriaSet) -> int:
@@ -317,10 +339,11 @@ def _write_info(sheet: Worksheet, criteria_set: CriteriaSet) -> None:
         sheet.cell(row, 3, info.hint or None)
         for column in (1, 2, 3):
             cell = sheet.cell(row, column)
-            cell.alignment = _WRAP_TOP
+            cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
             cell.border = _BORDER
             if column > 1:
                 cell.font = _font(italic=column == 3, size=12 if column == 2 else 10)
+        _fit_row_height(sheet, row, list(_INFO_WIDTHS.values()))
         row += 1
     row += 1
     for column, text in ((1, BAND_NAME_TITLE), (2, BAND_MIN_TITLE)):
@@ -335,7 +358,10 @@ def _write_info(sheet: Worksheet, criteria_set: CriteriaSet) -> None:
         for column in (1, 2):
             sheet.cell(row, column).border = _BORDER
             sheet.cell(row, column).font = _font()
-    for letter, width in (("A", 36), ("B", 60), ("C", 60)):
+    for letter, width in _INFO_WIDTHS.items():
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -410,6 +410,7 @@ def test_information_sheet_problems_name_the_row_in_its_words() -> None:
     def change(workbook: Workbook) -> None:
         info = workbook[INFO_SHEET]
         info["B4"] = "hai nghìn"
+        info["B7"] = 7
         info["B8"] = "Làm tròn lên"
 
     problems = problems_of(edited(criteria_set_to_xlsx(rich_set()), change))
@@ -417,6 +418,7 @@ def test_information_sheet_problems_name_the_row_in_its_words() -> None:
     choices = "Làm tròn hoặc Cắt bỏ"
     assert problems == [
         "Trang “Thông tin”, dòng 4: “Năm” phải là một năm từ 2000 đến 2100, không phải “hai nghìn”",
+        "Trang “Thông tin”, dòng 7: “Số chữ số thập phân khi công bố” phải là số nguyên từ 0 đến 4, không phải “7”",
         f"Trang “Thông tin”, dòng 8: {MSG_BAD_INFO_CHOICE.format(label='Cách làm tròn', value='Làm tròn lên', choices=choices)}",
     ]
 
