@@ -24,6 +24,7 @@ from parindex.cli.parser import VietnameseParser
 COMMANDS: tuple[str, ...] = (
     "parindex.cli.score",
     "parindex.cli.check",
+    "parindex.cli.criteria_excel",
 )
 
 DEBUG_VARIABLE = "PARINDEX_DEBUG"
