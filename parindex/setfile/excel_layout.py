@@ -145,14 +145,14 @@ def points_format(value: Decimal) -> str:
 
 
 def excel_number(value: Decimal) -> int | float | str:
-    """The value as Excel stores it; as text when a float would lose digits (Excel keeps 15 significant)."""
+    """The value as Excel stores it; as text ("0,333…") when a float would lose digits (Excel keeps 15)."""
     normal = plain(value)
     if normal == normal.to_integral_value() and abs(normal) < 10**15:
         return int(normal)
     as_float = float(normal)
     if Decimal(repr(as_float)) == normal:
         return as_float
-    return format(normal, "f")
+    return format(normal, "f").replace(".", ",")  # the Vietnamese decimal comma: never read as grouping
 
 
 # -- where a row belongs: the tree from the codes ------------------------------------------------------

@@ -174,7 +174,7 @@ def test_a_maximum_a_float_cannot_hold_is_written_as_text() -> None:
 
     sheet = open_workbook(criteria_set_to_xlsx(criteria_set))[TABLE_SHEET]
 
-    assert sheet.cell(row_of(sheet, "1.1"), 3).value == "0.3333333333333333333333333333"
+    assert sheet.cell(row_of(sheet, "1.1"), 3).value == "0,3333333333333333333333333333"
 
 
 def test_a_set_whose_codes_do_not_show_its_tree_is_refused_with_the_reason() -> None:
