@@ -310,9 +310,11 @@ def test_a_rule_cell_that_is_not_yaml_is_reported_once() -> None:
 
     problems = problems_of(edited(data, set_cell("2.5", 6, "{type: manual")))
 
-    assert len(problems) == 1
-    assert problems[0].startswith("Trang “Bộ tiêu chí”, dòng ")
-    assert MSG_RULE_SYNTAX.split("{")[0].strip() in problems[0]
+    row = row_of(open_workbook(data)[TABLE_SHEET], "2.5")
+    assert problems == [
+        f"Trang “Bộ tiêu chí”, dòng {row}, tiêu chí “2.5”: "
+        + MSG_RULE_SYNTAX.format(column="Cách chấm (máy đọc)", problem="bảng {…} chưa được đóng hoặc thiếu dấu phẩy")
+    ]
 
 
 def test_a_leaf_without_a_rule_says_to_write_one() -> None:
