@@ -75,7 +75,7 @@ def criteria_set_read_upload(*, filename: str, content: bytes, **template_fields
             raise CriteriaSetUploadError([MSG_NOT_UTF8.format(name=name)]) from None
         criteria_set, problems = check_criteria_set(text)
     elif suffix == ".xlsx":
-        from parindex.setfile.excel_import import check_criteria_set_xlsx
+        from parindex.setfile.excel import check_criteria_set_xlsx
 
         _check_xlsx_container(name, content)
         fields = {key: value for key, value in template_fields.items() if value not in (None, "")}

@@ -166,7 +166,7 @@ def criteria_set_download_yaml(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EVERY_ROLE)
 def criteria_set_download_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    from parindex.setfile.excel_export import criteria_set_to_xlsx
+    from parindex.setfile.excel import criteria_set_to_xlsx
 
     version = _visible_version(request, pk)
     return _attachment(

@@ -121,12 +121,13 @@ class SetBuilder:
         return ok
 
     def _text(self, data: Mapping[str, Any], key: str, where: str, required: bool = True) -> str:
-        value = data.get(key)
+        if key not in data:
+            return ""  # a missing required key is reported once, by _keys
+        value = data[key]
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
-            if key in data or required:
-                self.problem(where, MSG_NOT_TEXT.format(key=key), _line(data))
+            self.problem(where, MSG_NOT_TEXT.format(key=key), _line(data))
             return ""
         return value.strip()
 

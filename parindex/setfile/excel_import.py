@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from parindex.engine import CriteriaSet
 from parindex.engine.rules.base import fold
-from parindex.setfile.build import MSG_NEITHER_CHILDREN_NOR_RULE, MSG_NOT_TEXT, SetBuilder
+from parindex.setfile.build import MSG_NEITHER_CHILDREN_NOR_RULE, SetBuilder
 from parindex.setfile.excel_info import InfoSheet, read_info_sheet, top_level_data
 from parindex.setfile.excel_layout import INFO_SHEET, REQUIRED_COLUMNS, TABLE_SHEET
 from parindex.setfile.excel_problems import ExcelProblem, ProblemLocator, excel_problem
@@ -85,10 +85,8 @@ def check_criteria_set_xlsx(
     problems = [excel_problem(message, table.sheet_title, row) for row, message in table.problems]
     problems += [excel_problem(item.message, table.sheet_title, item.row, item.code) for item in tree.problems]
     problems += [excel_problem(item.message, locator.info_sheet, item.row) for item in info.problems]
-    # SetBuilder says of a missing name both that it is missing and that it is not text
-    repeats: set[tuple[int | None, str]] = {(None, MSG_NOT_TEXT.format(key="name"))} if "name" not in top else set()
     # a rule cell that could not be read is already reported; "no rule" would only repeat it
-    repeats |= {(row, MSG_NEITHER_CHILDREN_NOR_RULE) for row in tree.rows_with_rule_problem}
+    repeats = {(row, MSG_NEITHER_CHILDREN_NOR_RULE) for row in tree.rows_with_rule_problem}
     problems += [locator.locate(item) for item in builder.problems if (item.line, item.message) not in repeats]
     if problems:
         return None, _in_file_order(problems, table)

@@ -33,7 +33,7 @@ from parindex.setfile.excel_layout import (
     yes_no,
 )
 from parindex.setfile.excel_table import Table, TableRow, TableSection, cell_text
-from parindex.setfile.load import _explain_yaml
+from parindex.setfile.load import explain_yaml_problem
 from parindex.setfile.yamlio import LineDict
 
 MSG_BAD_STT = "STT “{stt}” không phải là mã tiêu chí (1, 1.2, 1.2.3), số La Mã (I, II) hay chữ cái (a, b)"
@@ -220,7 +220,7 @@ def _read_rule(row: TableRow, tree: TreeData) -> Any:
     try:
         rule = rule_from_cell(row.rule)
     except yaml.YAMLError as exc:
-        problem = _explain_yaml(getattr(exc, "problem", None) or str(exc))  # the YAML loader's Vietnamese
+        problem = explain_yaml_problem(getattr(exc, "problem", None) or str(exc))  # the YAML loader's Vietnamese
         tree.problems.append(RowProblem(row.row, MSG_RULE_SYNTAX.format(column=RULE.title, problem=problem), row.code))
         tree.rows_with_rule_problem.add(row.row)
         return None

@@ -32,7 +32,7 @@ _YAML_PROBLEMS = (
 )
 
 
-def _explain_yaml(problem: str) -> str:
+def explain_yaml_problem(problem: str) -> str:
     for english, vietnamese in _YAML_PROBLEMS:
         if english in problem:
             return vietnamese
@@ -43,7 +43,7 @@ def _explain_yaml(problem: str) -> str:
 
 def _yaml_problem(exc: yaml.YAMLError) -> SetProblem:
     mark = getattr(exc, "problem_mark", None)
-    problem = _explain_yaml(getattr(exc, "problem", None) or str(exc))
+    problem = explain_yaml_problem(getattr(exc, "problem", None) or str(exc))
     line = mark.line + 1 if mark is not None else None
     where = f"Tệp, cột {mark.column + 1}" if mark is not None else "Tệp"
     return SetProblem(where, MSG_YAML_SYNTAX.format(problem=problem), line)

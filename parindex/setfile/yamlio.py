@@ -77,7 +77,10 @@ def read_yaml(text: str) -> Any:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value used twice (one Decimal object as a maximum and a rule's points) must be written twice,
+        # never as an &anchor / *alias that people cannot read and that makes equal sets dump differently.
+        return True
 
 
 def _represent_decimal(dumper: _Dumper, value: Decimal) -> yaml.Node:

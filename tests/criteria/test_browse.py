@@ -62,7 +62,7 @@ def test_downloads_are_attachments_that_reload_as_the_same_set(client, officer_a
     from io import BytesIO
 
     from parindex.setfile import parse_criteria_set
-    from parindex.setfile.excel_import import criteria_set_from_xlsx
+    from parindex.setfile.excel import criteria_set_from_xlsx
 
     client.force_login(officer_a)
     yaml_response = client.get(reverse("criteria:download_yaml", args=[issued_set.pk]))

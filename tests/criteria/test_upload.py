@@ -93,7 +93,7 @@ def test_a_missing_file_is_a_form_error(client, organizer, groups):
 
 def test_an_excel_export_uploads_back_as_the_same_set(client, organizer, groups):
     from parindex.setfile import parse_criteria_set
-    from parindex.setfile.excel_export import criteria_set_to_xlsx
+    from parindex.setfile.excel import criteria_set_to_xlsx
 
     client.force_login(organizer)
     workbook = criteria_set_to_xlsx(parse_criteria_set(SMALL_SET))

@@ -311,3 +311,24 @@ def test_penalty_leaves_only_use_rules_that_read_right_when_deducted():
         "Tiêu chí “P1” (dòng 6): điểm trừ không dùng cách chấm deduction (điểm của nó bị trừ nên sẽ tính ngược); "
         "dùng một trong: count, binary, manual, tiers"
     ]
+
+
+def test_a_missing_name_is_reported_once():
+    assert problems(
+        'year: 2025\ngroup: so\ncriteria:\n  - {code: "1", title: "A", max: 1, rule: {type: manual}}\n'
+    ) == ["Bộ tiêu chí (dòng 1): thiếu khóa bắt buộc “name”"]
+
+
+def test_a_value_shared_in_memory_is_dumped_plainly_without_yaml_anchors():
+    from decimal import Decimal
+
+    from parindex.engine import CriteriaSet, Node
+    from parindex.engine.rules import BinaryRule
+    from parindex.setfile import dump_criteria_set
+
+    shared = Decimal("1.5")
+    criteria_set = CriteriaSet("Thử", 2025, "so", (Node("1", "A", shared, rule=BinaryRule(shared, yes=shared)),))
+    text = dump_criteria_set(criteria_set)
+    assert "&" not in text
+    assert "*" not in text
+    assert parse_criteria_set(text) == criteria_set
