@@ -11,12 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from parindex.accounts.models import Role, User
 from parindex.organization.models import Unit
 from tests.factories import UnitFactory, UnitGroupFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
+
+# Property tests check invariants, not speed: a loaded CI machine must not fail them on a 200 ms deadline.
+hypothesis_settings.register_profile("parindex", deadline=None)
+hypothesis_settings.load_profile("parindex")
 
 # Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls from it (fixtures,
 # live_server set-up) unless told this is deliberate. Tests only: never set in a deployment.

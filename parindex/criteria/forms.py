@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parindex.criteria.models import CriteriaSetVersion
@@ -35,13 +38,18 @@ class CriteriaSetIssueForm(forms.Form):
     decision = forms.CharField(label=_("Văn bản ban hành"), required=False, max_length=255)
 
 
-class CriteriaSetCompareForm(forms.Form):
-    old = forms.ModelChoiceField(label=_("Phiên bản cũ"), queryset=CriteriaSetVersion.objects.none())
-    new = forms.ModelChoiceField(label=_("Phiên bản mới"), queryset=CriteriaSetVersion.objects.none())
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.year} · {obj.group.name} · phiên bản {obj.version}"
 
-    def __init__(self, *args, versions, **kwargs):  # type: ignore[no-untyped-def]
+
+class CriteriaSetCompareForm(forms.Form):
+    old = VersionChoiceField(label=_("Phiên bản cũ"), queryset=CriteriaSetVersion.objects.none())
+    new = VersionChoiceField(label=_("Phiên bản mới"), queryset=CriteriaSetVersion.objects.none())
+
+    def __init__(self, *args: Any, versions: QuerySet[CriteriaSetVersion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["old"].queryset = versions
-        self.fields["new"].queryset = versions
-        for field in ("old", "new"):
-            self.fields[field].label_from_instance = lambda v: f"{v.year} · {v.group.name} · phiên bản {v.version}"
+        for name in ("old", "new"):
+            field = self.fields[name]
+            assert isinstance(field, VersionChoiceField)
+            field.queryset = versions

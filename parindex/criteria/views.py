@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from parindex.accounts.models import Role
-from parindex.core.permissions import role_required
+from parindex.core.permissions import role_required, user_has_role
 from parindex.criteria.forms import (
     CriteriaSetCloneForm,
     CriteriaSetCompareForm,
     CriteriaSetIssueForm,
     CriteriaSetUploadForm,
 )
+from parindex.criteria.models import CriteriaSetVersion
 from parindex.criteria.selectors import SET_EDITORS, criteria_set_rows, criteria_sets_visible_to
 from parindex.criteria.services import (
     CriteriaSetUploadError,
@@ -29,12 +30,12 @@ from parindex.setfile.diff import diff_criteria_sets
 EVERY_ROLE = tuple(Role.values)
 
 
-def _visible_version(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _visible_version(request: HttpRequest, pk: int) -> CriteriaSetVersion:
     # A draft the user may not see is answered 404, not 403: its existence is not theirs to know.
     return get_object_or_404(criteria_sets_visible_to(request.user), pk=pk)
 
 
-def _file_stem(version) -> str:  # type: ignore[no-untyped-def]
+def _file_stem(version: CriteriaSetVersion) -> str:
     return f"bo-tieu-chi-{version.year}-{version.group.code}-v{version.version}"
 
 
@@ -44,7 +45,7 @@ def criteria_set_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "criteria/list.html",
-        {"versions": versions, "can_edit": request.user.role in SET_EDITORS},
+        {"versions": versions, "can_edit": user_has_role(request.user, *SET_EDITORS)},
     )
 
 
@@ -59,7 +60,7 @@ def criteria_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "criteria_set": criteria_set,
             "rows": list(criteria_set_rows(criteria_set)),
-            "can_edit": request.user.role in SET_EDITORS,
+            "can_edit": user_has_role(request.user, *SET_EDITORS),
             "clone_form": CriteriaSetCloneForm(initial={"year": version.year + 1}),
             "issue_form": CriteriaSetIssueForm(initial={"decision": version.decision}),
             "other_versions": criteria_sets_visible_to(request.user)

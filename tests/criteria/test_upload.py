@@ -30,7 +30,7 @@ def test_the_upload_is_recorded_in_the_audit_log(client, organizer, groups):
     upload(client, "a.yaml", SMALL_SET.encode())
     event = AuditEvent.objects.get(action="criteria_set.uploaded")
     version = CriteriaSetVersion.objects.get()
-    assert (event.actor, event.target_id, event.after["leaf_count"]) == (organizer, str(version.pk), 2)
+    assert (event.actor, event.target_id, (event.after or {})["leaf_count"]) == (organizer, str(version.pk), 2)
 
 
 def test_a_second_upload_of_the_same_year_and_group_is_the_next_version(client, organizer, groups):

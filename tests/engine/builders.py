@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from parindex.engine import CriteriaSet, Node, parse_answers, score_unit
 from parindex.engine.rules import RULE_TYPES
@@ -16,7 +18,7 @@ def make_set(yaml_text: str) -> CriteriaSet:
     return parse_criteria_set(yaml_text)
 
 
-def leaf_rule(rule_type: str, maximum: str, **params: object):  # type: ignore[no-untyped-def]
+def leaf_rule(rule_type: str, maximum: str, **params: object) -> Any:
     """A rule bound to a maximum, built the way a set file builds it (parameters checked)."""
     converted = {
         key: D(value) if isinstance(value, str | int) and key != "on" else value for key, value in params.items()
@@ -24,7 +26,7 @@ def leaf_rule(rule_type: str, maximum: str, **params: object):  # type: ignore[n
     return RULE_TYPES[rule_type].from_params(converted, D(maximum))
 
 
-def score(criteria_set: CriteriaSet, raw: dict[str, object]) -> UnitScore:
+def score(criteria_set: CriteriaSet, raw: Mapping[str, object]) -> UnitScore:
     answers, errors = parse_answers(criteria_set, raw)
     assert not errors, errors
     return score_unit(criteria_set, answers)
@@ -36,6 +38,13 @@ def leaf_codes(criteria_set: CriteriaSet) -> list[str]:
 
 def node(criteria_set: CriteriaSet, code: str) -> Node:
     return criteria_set.node(code)
+
+
+def rule_of(criteria_set: CriteriaSet, code: str) -> Any:
+    """A leaf's rule, typed loosely so tests can read the parameters of its own rule class."""
+    rule = criteria_set.node(code).rule
+    assert rule is not None, f"{code} is not a leaf"
+    return rule
 
 
 # Two fields, 10 points each: field 1 has sub-criteria under criteria, field 2 has leaves directly.

@@ -21,7 +21,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_the_engine_imports_only_the_standard_library_and_itself():
-    offenders = {}
+    offenders: dict[str, list[str]] = {}
     for path in ENGINE.rglob("*.py"):
         for module in imported_modules(path):
             top = module.split(".")[0]

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 from parindex.engine import leaf_statistics
 from tests.engine.builders import TWO_FIELDS, make_set, score
@@ -27,7 +28,9 @@ def test_it_finds_where_the_province_loses_points():
 
 def test_a_missing_answer_counts_as_points_lost():
     criteria_set = make_set(TWO_FIELDS)
-    stats = {row.code: row for row in leaf_statistics(criteria_set, {"Xã A": score(criteria_set, {**FULL, "2.1": ""})})}
+    stats: dict[str, Any] = {
+        row.code: row for row in leaf_statistics(criteria_set, {"Xã A": score(criteria_set, {**FULL, "2.1": ""})})
+    }
     assert stats["2.1"].points_lost == D(4)
 
 
@@ -42,11 +45,11 @@ def test_the_self_assessment_gap_is_averaged_over_units_having_both():
         "Xã B": score(criteria_set, {**FULL, "2.1": "3"}),  # appraised 3 → gap 1
         "Xã C": score(criteria_set, FULL),  # no self-assessment: not in the average
     }
-    stats = {row.code: row for row in leaf_statistics(criteria_set, appraised, self_scores)}
+    stats: dict[str, Any] = {row.code: row for row in leaf_statistics(criteria_set, appraised, self_scores)}
     assert stats["2.1"].average_self_gap == D(2)
     assert stats["1.1.1"].average_self_gap == D(0)
 
 
 def test_no_units_give_no_averages():
-    stats = leaf_statistics(make_set(TWO_FIELDS), {})
+    stats: list[Any] = leaf_statistics(make_set(TWO_FIELDS), {})
     assert all(row.average_points is None and row.points_lost == 0 for row in stats)

@@ -4,6 +4,7 @@ from decimal import Decimal
 from parindex.setfile import parse_criteria_set
 from parindex.setfile.clone import criteria_set_for_year
 from parindex.setfile.diff import diff_criteria_sets
+from tests.engine.builders import rule_of
 
 OLD = """
 name: "Bộ tiêu chí sở, ban, ngành năm 2024"
@@ -66,7 +67,7 @@ def test_a_set_carried_to_a_new_year_renames_and_moves_deadlines():
     carried, notes = criteria_set_for_year(parse_criteria_set(OLD), 2025)
     assert carried.year == 2025
     assert carried.name == "Bộ tiêu chí sở, ban, ngành năm 2025"
-    assert carried.node("1.2").rule.deadline == date(2025, 2, 28)  # no 29 February in 2025
+    assert rule_of(carried, "1.2").deadline == date(2025, 2, 28)  # no 29 February in 2025
     assert notes == [
         "Tên bộ tiêu chí: “Bộ tiêu chí sở, ban, ngành năm 2024” thành “Bộ tiêu chí sở, ban, ngành năm 2025”",
         "Tiêu chí “1.2”: hạn 29/02/2024 chuyển thành 28/02/2025",

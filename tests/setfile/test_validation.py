@@ -3,6 +3,7 @@
 import pytest
 
 from parindex.setfile import CriteriaSetError, check_criteria_set, load_criteria_set, parse_criteria_set
+from tests.engine.builders import rule_of
 
 HEADER = 'name: "Thử"\nyear: 2025\ngroup: so\n'
 
@@ -248,8 +249,8 @@ def test_yaml_1_1_booleans_do_not_eat_rule_parameters():
   - {code: "2", title: "B", max: 2, rule: {type: binary, yes: 2, no: 1}}
 """
     )
-    assert criteria_set.node("1").rule.on == "percent"
-    assert criteria_set.node("2").rule.no_points == 1
+    assert rule_of(criteria_set, "1").on == "percent"
+    assert rule_of(criteria_set, "2").no_points == 1
 
 
 def test_numbers_are_read_as_exact_decimals():
