@@ -7,7 +7,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 # Production-like environment for `check --deploy`: a real deployment sets its own values.
 DEPLOY_ENV := PARINDEX_PRODUCTION=1 DJANGO_SECRET_KEY=ci-only-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
 	DJANGO_ALLOWED_HOSTS=cchc.example.gov.vn
