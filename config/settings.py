@@ -32,6 +32,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 PRODUCTION = env_bool("PARINDEX_PRODUCTION")
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 DATA_DIR = Path(os.environ.get("PARINDEX_DATA_DIR", BASE_DIR / "var"))
+# The SQLite file and uploaded files live here: a fresh clone must start without creating it by hand.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 if PRODUCTION:
     SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]  # a deployment without its own key must not start
