@@ -6,11 +6,12 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from parindex.core.forms import BootstrapFormMixin
 from parindex.criteria.models import CriteriaSetVersion
 from parindex.organization.models import UnitGroup
 
 
-class CriteriaSetUploadForm(forms.Form):
+class CriteriaSetUploadForm(BootstrapFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Tệp bộ tiêu chí"),
         help_text=_("Tệp YAML (.yaml) theo định dạng của parindex, hoặc tệp Excel (.xlsx) theo mẫu tỉnh ban hành."),
@@ -30,11 +31,11 @@ class CriteriaSetUploadForm(forms.Form):
     )
 
 
-class CriteriaSetCloneForm(forms.Form):
+class CriteriaSetCloneForm(BootstrapFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Năm đánh giá mới"), min_value=2000, max_value=2100)
 
 
-class CriteriaSetIssueForm(forms.Form):
+class CriteriaSetIssueForm(BootstrapFormMixin, forms.Form):
     decision = forms.CharField(label=_("Văn bản ban hành"), required=False, max_length=255)
 
 
@@ -43,7 +44,7 @@ class VersionChoiceField(forms.ModelChoiceField):
         return f"{obj.year} · {obj.group.name} · phiên bản {obj.version}"
 
 
-class CriteriaSetCompareForm(forms.Form):
+class CriteriaSetCompareForm(BootstrapFormMixin, forms.Form):
     old = VersionChoiceField(label=_("Phiên bản cũ"), queryset=CriteriaSetVersion.objects.none())
     new = VersionChoiceField(label=_("Phiên bản mới"), queryset=CriteriaSetVersion.objects.none())
 

@@ -92,6 +92,7 @@ class SetBuilder:
         self.problems: list[SetProblem] = []
         self._code_lines: dict[str, int | None] = {}
         self._node_codes: list[str | None] = []  # the node being built, innermost last
+        self._sums_in_doubt: set[str | None] = set()  # parents whose children do not add up to their maximum
 
     # -- reporting -------------------------------------------------------------------------------------
 
@@ -359,8 +360,13 @@ class SetBuilder:
             report(MSG_NEITHER_CHILDREN_NOR_RULE)
         elif has_children:
             children = tuple(self._nodes(mapping, "children", where, kind))
-            if maximum is not None and children and len(self.problems) == before:
-                self._check_children_sum(children, maximum, capped, report)
+            # The sum is checked on the children's declared maxima, even when a child has another problem
+            # (a rule typo, say): the province then sees every mistake of the file in one pass.
+            # Not when a child's own maximum disagrees with its children: which of the two is the typo is
+            # unknown, and the parent would only repeat it.
+            maxima = _declared_maxima(mapping["children"], self._sums_in_doubt)
+            if maximum is not None and maxima and not self._check_children_sum(maxima, maximum, capped, report):
+                self._sums_in_doubt.add(code)
         elif maximum is not None:
             rule = self._rule(mapping.get("rule"), maximum, report)
             if capped:
@@ -386,13 +392,16 @@ class SetBuilder:
         )
 
     @staticmethod
-    def _check_children_sum(children: tuple[Node, ...], maximum: Decimal, capped: bool, report: Any) -> None:
-        total = sum((child.maximum for child in children), Decimal(0))
+    def _check_children_sum(maxima: list[Decimal], maximum: Decimal, capped: bool, report: Any) -> bool:
+        total = sum(maxima, Decimal(0))
         if capped:
             if total < maximum:
                 report(MSG_CHILDREN_BELOW_CAP.format(total=num(total), maximum=num(maximum)))
+                return False
         elif total != maximum:
             report(MSG_CHILDREN_SUM.format(total=num(total), maximum=num(maximum)))
+            return False
+        return True
 
     def _rule(self, data: object, maximum: Decimal, report: Any) -> Rule | None:
         if not isinstance(data, Mapping):
@@ -430,6 +439,22 @@ class SetBuilder:
                 continue
             problems += _param_type_problems(key, kind, params[key])
         return problems
+
+
+def _declared_maxima(children: object, in_doubt: set[str | None]) -> list[Decimal]:
+    """The children's `max` values when every child declares a valid one that is not itself in doubt,
+    else [] (nothing to add up)."""
+    if not isinstance(children, list) or not children:
+        return []
+    maxima = []
+    for child in children:
+        if not isinstance(child, Mapping) or str(child.get("code")) in in_doubt:
+            return []
+        value = child.get("max")
+        if not isinstance(value, int | Decimal) or not _is_number(value) or value <= 0:
+            return []
+        maxima.append(Decimal(value))
+    return maxima
 
 
 def _param_type_problems(key: str, kind: str, value: Any) -> list[str]:

@@ -57,7 +57,8 @@ def check_criteria_set(text: str) -> tuple[CriteriaSet | None, list[SetProblem]]
         return None, [_yaml_problem(exc)]
     builder = SetBuilder()
     criteria_set = builder.build(data)
-    return criteria_set, builder.problems
+    # In file order: a parent's sum is found after its children's problems but stands above them.
+    return criteria_set, sorted(builder.problems, key=lambda problem: problem.line or 0)
 
 
 def parse_criteria_set(text: str, source: str | None = None) -> CriteriaSet:

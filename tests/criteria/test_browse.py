@@ -71,3 +71,18 @@ def test_downloads_are_attachments_that_reload_as_the_same_set(client, officer_a
     xlsx_response = client.get(reverse("criteria:download_xlsx", args=[issued_set.pk]))
     assert xlsx_response["Content-Disposition"].endswith('.xlsx"')
     assert criteria_set_from_xlsx(BytesIO(xlsx_response.content).getvalue()) == issued_set.criteria_set
+
+
+def test_years_are_never_written_with_a_thousands_separator(client, organizer, issued_set):
+    client.force_login(organizer)
+    for url in (reverse("criteria:list"), reverse("criteria:detail", args=[issued_set.pk])):
+        page = client.get(url).content.decode()
+        assert "2025" in page
+        assert "2.025" not in page
+
+
+def test_upload_form_fields_are_styled(client, organizer, groups):
+    client.force_login(organizer)
+    page = client.get(reverse("criteria:upload")).content.decode()
+    assert 'class="form-control"' in page
+    assert 'class="form-select"' in page
