@@ -43,7 +43,9 @@ def test_the_organizer_uploads_fixes_issues_clones_and_compares_a_set(page: Page
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
     problems = page.get_by_test_id("upload-problems")
     expect(problems).to_contain_text("Tệp chưa dùng được: có 1 lỗi cần sửa.")
-    expect(problems).to_contain_text("Tiêu chí “1” (dòng 7): các tiêu chí con cộng lại 10,5 điểm nhưng điểm tối đa là 10")
+    expect(problems).to_contain_text(
+        "Tiêu chí “1” (dòng 7): các tiêu chí con cộng lại 10,5 điểm nhưng điểm tối đa là 10"
+    )
 
     good = tmp_path / "bo-tieu-chi-da-sua.yaml"
     good.write_text(GOOD, encoding="utf-8")

@@ -336,7 +336,9 @@ def test_a_value_shared_in_memory_is_dumped_plainly_without_yaml_anchors():
 
 
 def test_a_wrong_sum_is_reported_even_when_a_child_has_another_problem():
-    text = HEADER + """criteria:
+    text = (
+        HEADER
+        + """criteria:
   - code: "1"
     title: "A"
     max: 10.5
@@ -344,6 +346,7 @@ def test_a_wrong_sum_is_reported_even_when_a_child_has_another_problem():
       - {code: "1.1", title: "B", max: 5.05, rule: {type: binary}}
       - {code: "1.2", title: "C", max: 5.5, rule: {type: count}}
 """
+    )
     assert problems(text) == [
         "Tiêu chí “1” (dòng 5): các tiêu chí con cộng lại 10,55 điểm nhưng điểm tối đa là 10,5",
         "Tiêu chí “1.2” (dòng 10): cách chấm count: thiếu tham số “per_item”",
