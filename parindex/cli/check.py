@@ -8,6 +8,7 @@ import sys
 from parindex.cli.errors import CliError
 from parindex.cli.sets import load_set
 from parindex.engine.text import num
+from parindex.setfile.advice import criteria_set_warnings
 
 HELP = "kiểm tra tệp bộ tiêu chí (YAML)"
 DESCRIPTION = (
@@ -17,6 +18,7 @@ DESCRIPTION = (
 HELP_FILES = "tệp bộ tiêu chí (.yaml), có thể nhiều tệp"
 
 MSG_VALID = "{path}: hợp lệ: {leaves} tiêu chí thành phần, tổng điểm {total} (nhóm {group}, năm {year})"
+MSG_WARNINGS = "{path}: {count} cảnh báo (không chặn việc sử dụng, nên rà soát):"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,4 +46,9 @@ def run(args: argparse.Namespace) -> int:
                 year=criteria_set.year,
             )
         )
+        warnings = criteria_set_warnings(criteria_set)
+        if warnings:
+            print(MSG_WARNINGS.format(path=path, count=len(warnings)))
+            for warning in warnings:
+                print(f"  - {warning}")
     return status

@@ -25,6 +25,7 @@ from parindex.criteria.services import (
     criteria_set_issue,
     criteria_set_upload,
 )
+from parindex.setfile.advice import criteria_set_warnings
 from parindex.setfile.diff import diff_criteria_sets
 
 EVERY_ROLE = tuple(Role.values)
@@ -60,6 +61,7 @@ def criteria_set_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "version": version,
             "criteria_set": criteria_set,
             "rows": list(criteria_set_rows(criteria_set)),
+            "warnings": criteria_set_warnings(criteria_set),
             "can_edit": user_has_role(request.user, *SET_EDITORS),
             "clone_form": CriteriaSetCloneForm(initial={"year": version.year + 1}),
             "issue_form": CriteriaSetIssueForm(initial={"decision": version.decision}),

@@ -56,3 +56,21 @@ def test_the_demo_sets_are_valid(run: Callable[..., Run]) -> None:
 
     assert result.status == 0, result.err
     assert len(result.out.splitlines()) == len(paths)
+
+
+def test_warnings_are_listed_after_a_valid_summary_without_failing(run: Callable[..., Run], tmp_path: Path) -> None:
+    path = tmp_path / "canh-bao.yaml"
+    path.write_text(
+        'name: "Thử"\nyear: 2025\ngroup: so\ncriteria:\n'
+        '  - {code: "1", title: A, max: 1, rule: {type: tiers, on: percent, tiers: [{min: 100, points: 0.5}]}}\n',
+        encoding="utf-8",
+    )
+
+    result = run("check", path)
+
+    assert result.status == 0
+    assert result.out.splitlines()[1:] == [
+        check.MSG_WARNINGS.format(path=path, count=1),
+        "  - Tiêu chí “1”: theo cách chấm, điểm cao nhất đạt được là 0,5, thấp hơn điểm tối đa 1: "
+        "kiểm tra lại nếu không cố ý",
+    ]

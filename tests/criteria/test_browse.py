@@ -86,3 +86,14 @@ def test_upload_form_fields_are_styled(client, organizer, groups):
     page = client.get(reverse("criteria:upload")).content.decode()
     assert 'class="form-control"' in page
     assert 'class="form-select"' in page
+
+
+def test_warnings_are_shown_beside_the_set(client, organizer, groups):
+    from parindex.criteria.services import criteria_set_upload
+    from tests.criteria.conftest import SMALL_SET
+
+    text = SMALL_SET.replace("{min: 100, points: 6}", "{min: 100, points: 5}")
+    version = criteria_set_upload(actor=organizer, filename="a.yaml", content=text.encode())
+    client.force_login(organizer)
+    page = client.get(reverse("criteria:detail", args=[version.pk])).content.decode()
+    assert "Tiêu chí “1.2”: theo cách chấm, điểm cao nhất đạt được là 5, thấp hơn điểm tối đa 6" in page
