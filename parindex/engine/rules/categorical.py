@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, ClassVar, Literal
 
 from parindex.engine.errors import InputError
@@ -72,10 +73,13 @@ class TimelinessRule(Rule):
         return converted
 
     def points_for(self, status: Status) -> Decimal:
-        given = {"on_time": self.on_time, "late": self.late, "not_done": self.not_done}[status]
-        if given is not None:
-            return given
-        return self.maximum if status == "on_time" else ZERO
+        return self._points_by_status[status]
+
+    @cached_property  # built once per rule, not once per unit; a rule is immutable, so it never goes stale
+    def _points_by_status(self) -> dict[Status, Decimal]:
+        given: dict[Status, Decimal | None] = {"on_time": self.on_time, "late": self.late, "not_done": self.not_done}
+        defaults: dict[Status, Decimal] = {"on_time": self.maximum, "late": ZERO, "not_done": ZERO}
+        return {status: defaults[status] if points is None else points for status, points in given.items()}
 
     def check(self) -> list[str]:
         return (
@@ -106,7 +110,7 @@ class TimelinessRule(Rule):
         return Timeliness("on_time" if done_on <= self.deadline else "late", done_on)
 
     def points(self, value: Timeliness) -> Decimal:
-        return self.points_for(value.status)
+        return self._points_by_status[value.status]
 
     def explain(self, value: Timeliness) -> str:
         label = STATUS_LABELS[value.status]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, ClassVar
 
 from parindex.engine.errors import InputError
@@ -42,8 +43,11 @@ class RatioRule(Rule):
         return achieved, self.required
 
     def points(self, value: tuple[Decimal, Decimal]) -> Decimal:
+        # share_of written out, and min() as a comparison (the maximum when equal or above, as min gave):
+        # this runs for every unit of a national year.
         achieved, required = value
-        return min(self.maximum, share_of(self.maximum, achieved, required))
+        raw_points = ENGINE_CONTEXT.divide(ENGINE_CONTEXT.multiply(self.maximum, achieved), required)
+        return raw_points if raw_points < self.maximum else self.maximum
 
     def explain(self, value: tuple[Decimal, Decimal]) -> str:
         achieved, required = value
@@ -69,7 +73,7 @@ class CountRule(Rule):
     label: ClassVar[str] = "Theo số lượng"
     params_spec: ClassVar = {"per_item": ("points", True), "cap": ("points", False)}
 
-    @property
+    @cached_property  # read for every unit; a rule is immutable, so it never goes stale
     def effective_cap(self) -> Decimal:
         return self.maximum if self.cap is None else self.cap
 
@@ -89,7 +93,8 @@ class CountRule(Rule):
         return read_whole(raw)
 
     def points(self, value: int) -> Decimal:
-        return min(self.effective_cap, ENGINE_CONTEXT.multiply(self.per_item, Decimal(value)))
+        product = ENGINE_CONTEXT.multiply(self.per_item, Decimal(value))
+        return product if product < self.effective_cap else self.effective_cap  # min(), without the call
 
     def explain(self, value: int) -> str:
         product = ENGINE_CONTEXT.multiply(self.per_item, Decimal(value))
@@ -145,8 +150,8 @@ class DeductionRule(Rule):
     def points(self, value: int | str) -> Decimal:
         if value == SEVERE:
             return ZERO
-        deducted = ENGINE_CONTEXT.multiply(self.per_occurrence, Decimal(value))
-        return max(ZERO, self.maximum - deducted)
+        remaining = self.maximum - ENGINE_CONTEXT.multiply(self.per_occurrence, Decimal(value))
+        return remaining if remaining > ZERO else ZERO  # max(ZERO, …), without the call
 
     def explain(self, value: int | str) -> str:
         if value == SEVERE:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, ClassVar
 
 from parindex.engine.errors import InputError
-from parindex.engine.numbers import ZERO
-from parindex.engine.rules.base import Rule, fold, read_in_range, share_of
+from parindex.engine.numbers import ENGINE_CONTEXT, ZERO
+from parindex.engine.rules.base import Rule, fold, read_in_range
 from parindex.engine.text import num, pts
 
 MSG_NOT_A_STEP = "{value} điểm không phải là bội số của bước chấm {step} điểm"
@@ -72,11 +73,12 @@ class BinaryRule(Rule):
     def input_hint(self) -> str:
         return "Có hoặc Không"
 
-    @property
+    # Cached: `points` reads one of them for every unit (a rule is immutable, so they never go stale).
+    @cached_property
     def yes_points(self) -> Decimal:
         return self.maximum if self.yes is None else self.yes
 
-    @property
+    @cached_property
     def no_points(self) -> Decimal:
         return ZERO if self.no is None else self.no
 
@@ -124,7 +126,8 @@ class ScaleRule(Rule):
         return read_in_range(raw, ZERO, self.scale)
 
     def points(self, value: Decimal) -> Decimal:
-        return share_of(self.maximum, value, self.scale)
+        # share_of, written out: one Python call fewer for each of a national year's survey leaves.
+        return ENGINE_CONTEXT.divide(ENGINE_CONTEXT.multiply(self.maximum, value), self.scale)
 
     def explain(self, value: Decimal) -> str:
         return f"{self.what} {num(value)}/{num(self.scale)} × {num(self.maximum)} = {pts(self.points(value))}"
