@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from parindex.engine.errors import InputError, RuleParamError
@@ -92,6 +93,9 @@ class Rule(ABC):
         return []
 
 
+# Cached: a year's answers repeat the same few words ("Có", "Đúng hạn", "KAD"…) hundreds of thousands of times,
+# and every raw answer is folded at least once (the "không áp dụng" check). fold is pure, so caching is safe.
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, without diacritics, single spaces: how free-text answers such as "Không" are matched."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
