@@ -21,7 +21,7 @@ from parindex.engine.ranking import (
     rank_group,
 )
 from parindex.engine.rules import RULE_TYPES, Rule
-from parindex.engine.scoring import NodeScore, UnitScore, score_unit
+from parindex.engine.scoring import NodeScore, UnitScore, score_unit, score_units
 from parindex.engine.statistics import LeafStatistics, leaf_statistics
 from parindex.engine.tree import Band, CriteriaSet, Node, Rounding, Section
 
@@ -53,4 +53,5 @@ __all__ = [
     "rank_group",
     "round_display",
     "score_unit",
+    "score_units",
 ]

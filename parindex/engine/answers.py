@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from parindex.engine.errors import InputError
+from parindex.engine.na import NOT_APPLICABLE
 from parindex.engine.rules.base import fold
 from parindex.engine.text import num
 from parindex.engine.tree import CriteriaSet
@@ -17,25 +18,6 @@ MSG_NOT_A_LEAF = "“{code}” là tiêu chí có tiêu chí con, không chấm 
 
 NA_WORDS: Final = {"kad", "khong ap dung", "k/a/d", "n/a"}
 
-
-class _NotApplicable:
-    """The answer "không áp dụng": removes the leaf's maximum from the unit's applicable maximum."""
-
-    _instance: _NotApplicable | None = None
-
-    def __new__(cls) -> _NotApplicable:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "NOT_APPLICABLE"
-
-    def __reduce__(self) -> str:
-        return "NOT_APPLICABLE"
-
-
-NOT_APPLICABLE: Final = _NotApplicable()
 
 Answers = Mapping[str, Any]
 
@@ -54,11 +36,33 @@ def is_na_word(raw: object) -> bool:
     return isinstance(raw, str) and fold(raw) in NA_WORDS
 
 
+# A year's answers repeat ("Có", "100%", "2"): each is parsed once per leaf (Plan.parse_memo), and every
+# unit giving it shares one value object, which scoring then finds by identity (scoring.py). Keyed by type
+# too, so that True and 1 (equal in Python) are never mistaken for each other. Bounded per leaf, so that a
+# year of distinct fractions cannot grow it without end.
+_PARSE_MEMO_LIMIT = 2048
+
+
 def parse_answer(criteria_set: CriteriaSet, code: str, raw: object) -> Any:
     """One raw answer (a spreadsheet cell, a form value) as the leaf's value, NOT_APPLICABLE, or None (blank).
 
     Raises InputError with a Vietnamese message that names the criterion.
     """
+    memo = criteria_set.plan.parse_memo.setdefault(code, {})
+    key = (type(raw), raw)
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable raw answer (a list from a form): parse it every time
+        return _parse_answer(criteria_set, code, raw)
+    value = _parse_answer(criteria_set, code, raw)
+    if len(memo) < _PARSE_MEMO_LIMIT:
+        memo[key] = value
+    return value
+
+
+def _parse_answer(criteria_set: CriteriaSet, code: str, raw: object) -> Any:
     node = criteria_set.nodes_by_code.get(code)
     if node is None:
         raise InputError(MSG_UNKNOWN_CODE.format(code=code))

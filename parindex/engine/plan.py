@@ -83,6 +83,12 @@ class Plan:
         return tuple(leaf.code for leaf in self.leaves)
 
     @cached_property
+    def parse_memo(self) -> dict[str, dict[tuple[type, object], Any]]:
+        """Per leaf code, the parsed value of each raw answer already seen (answers.parse_answer): a memo of
+        a pure function, kept with the plan so that it lives exactly as long as its criteria set."""
+        return {}
+
+    @cached_property
     def point_functions(self) -> tuple[Callable[[Any], Decimal], ...]:
         """Each leaf's bound `rule.points`, looked up once instead of twice per leaf per unit."""
         return tuple(leaf.rule.points for leaf in self.leaves)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from parindex.engine.errors import InputError
 from parindex.engine.numbers import ENGINE_CONTEXT, ZERO, to_decimal
@@ -43,8 +43,7 @@ _STATUS_WORDS: Mapping[str, Status] = {
 }
 
 
-@dataclass(frozen=True)
-class Timeliness:
+class Timeliness(NamedTuple):  # a NamedTuple: answers are hashed when a year is scored
     status: Status
     done_on: date | None = None
 
@@ -128,8 +127,7 @@ class TimelinessRule(Rule):
         )
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):  # a NamedTuple: answers are hashed when a year is scored
     key: str
     label: str
     share: Decimal

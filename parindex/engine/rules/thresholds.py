@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from parindex.engine.errors import InputError
 from parindex.engine.numbers import ENGINE_CONTEXT, HUNDRED, ZERO, to_decimal
@@ -27,9 +27,12 @@ class Tier:
     points: Decimal
 
 
-@dataclass(frozen=True)
-class Measured:
-    """A percentage or a count, with the fraction it came from when the answer was given as a/b."""
+class Measured(NamedTuple):
+    """A percentage or a count, with the fraction it came from when the answer was given as a/b.
+
+    A NamedTuple rather than a dataclass: scoring a year hashes every answer once (scoring._leaf_points),
+    and a tuple hashes in C.
+    """
 
     value: Decimal
     numerator: Decimal | None = None
