@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "parindex.organization",
     "parindex.audit",
     "parindex.criteria",
+    "parindex.periods",
+    "parindex.assessments",
+    "parindex.evidence",
 ]
 
 MIDDLEWARE = [
