@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -80,3 +80,18 @@ def make_period(
 
 def assessment_of(period: Period, unit: Unit) -> Assessment:
     return Assessment.objects.get(period=period, unit=unit)
+
+
+def deadline_of(period: Period, phase: str, unit: Unit | None = None) -> datetime:
+    """A phase's effective deadline (for the unit, when given); every test period has one per phase."""
+    from parindex.periods.selectors import DeadlineBook
+
+    moment = DeadlineBook.load(period).deadline(phase, unit.pk if unit else None)
+    assert moment is not None
+    return moment
+
+
+def new_unit(**fields: Any) -> Unit:
+    from tests.factories import UnitFactory
+
+    return cast(Unit, UnitFactory(**fields))

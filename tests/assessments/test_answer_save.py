@@ -13,7 +13,7 @@ from parindex.assessments.services import (
 )
 from parindex.audit.models import AuditEvent
 from parindex.periods.models import Phase
-from parindex.periods.selectors import DeadlineBook
+from tests.cycle import deadline_of
 
 
 def save(actor, assessment, code, raw, *, note="", version=None, now=None):
@@ -92,7 +92,7 @@ def test_a_retried_save_of_the_same_answer_is_not_a_conflict(officer_a, assessme
 
 
 def test_nothing_is_saved_after_the_self_assessment_deadline(officer_a, assessment_a):
-    deadline = DeadlineBook.load(assessment_a.period).deadline(Phase.SELF_ASSESSMENT, assessment_a.unit_id)
+    deadline = deadline_of(assessment_a.period, Phase.SELF_ASSESSMENT, assessment_a.unit)
     with pytest.raises(AnswerRefused) as error:
         save(officer_a, assessment_a, "1.1", "Có", now=deadline + timedelta(seconds=1))
     assert str(error.value) == MSG_NOT_SAVED.format(reason="Đã hết hạn tự đánh giá.")

@@ -13,7 +13,7 @@ from parindex.periods.services import (
     deadline_extend,
     phase_reopen,
 )
-from tests.cycle import deadlines_from, make_period
+from tests.cycle import deadline_of, deadlines_from, make_period
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def period(organizer, unit_a, unit_b):
 
 def test_a_phase_is_open_until_its_deadline_inclusive(period, unit_a):
     book = DeadlineBook.load(period)
-    deadline = book.deadline(Phase.SELF_ASSESSMENT, unit_a.pk)
+    deadline = deadline_of(period, Phase.SELF_ASSESSMENT, unit_a)
     assert book.is_open(Phase.SELF_ASSESSMENT, unit_a.pk, deadline)
     assert not book.is_open(Phase.SELF_ASSESSMENT, unit_a.pk, deadline + timedelta(seconds=1))
 
@@ -34,7 +34,7 @@ def test_nothing_is_open_before_the_period_opens(organizer, unit_a):
 
 
 def test_an_extension_applies_to_that_unit_only_and_is_audited(period, organizer, unit_a, unit_b):
-    base = DeadlineBook.load(period).deadline(Phase.SELF_ASSESSMENT)
+    base = deadline_of(period, Phase.SELF_ASSESSMENT)
     later = base + timedelta(days=3)
     deadline_extend(
         actor=organizer, period=period, unit=unit_a, phase=Phase.SELF_ASSESSMENT, deadline=later, reason="Mất điện"
@@ -47,7 +47,7 @@ def test_an_extension_applies_to_that_unit_only_and_is_audited(period, organizer
 
 
 def test_reopening_for_everyone_never_shortens_an_extension(period, organizer, unit_a, unit_b):
-    base = DeadlineBook.load(period).deadline(Phase.SELF_ASSESSMENT)
+    base = deadline_of(period, Phase.SELF_ASSESSMENT)
     deadline_extend(
         actor=organizer,
         period=period,
@@ -69,7 +69,7 @@ def test_reopening_for_everyone_never_shortens_an_extension(period, organizer, u
 
 
 def test_a_change_needs_a_reason_and_a_later_deadline(period, organizer, unit_a):
-    base = DeadlineBook.load(period).deadline(Phase.SELF_ASSESSMENT)
+    base = deadline_of(period, Phase.SELF_ASSESSMENT)
     with pytest.raises(PeriodError) as error:
         deadline_extend(
             actor=organizer, period=period, unit=unit_a, phase=Phase.SELF_ASSESSMENT, deadline=base, reason="  "

@@ -19,8 +19,8 @@ from parindex.periods.services import (
     period_create,
     period_open,
 )
-from tests.cycle import CYCLE_SET, cycle_set, deadlines_from, make_period
-from tests.factories import UnitFactory, UnitGroupFactory
+from tests.cycle import CYCLE_SET, cycle_set, deadlines_from, make_period, new_unit
+from tests.factories import UnitGroupFactory
 
 
 def test_a_period_gives_each_unit_its_groups_issued_set(organizer, unit_a, unit_b):
@@ -59,8 +59,8 @@ def test_deadlines_must_follow_the_order_of_the_phases(organizer, unit_a):
 
 def test_units_of_another_group_inactive_or_already_in_are_refused(organizer, unit_a):
     period = make_period(organizer, [unit_a])
-    commune = UnitFactory(name="Xã An Bình", group=UnitGroupFactory(code="xa", name="UBND cấp xã"))
-    closed = UnitFactory(name="UBND huyện cũ", group=unit_a.group, active_to=timezone.now().date().replace(year=2024))
+    commune = new_unit(name="Xã An Bình", group=UnitGroupFactory(code="xa", name="UBND cấp xã"))
+    closed = new_unit(name="UBND huyện cũ", group=unit_a.group, active_to=timezone.now().date().replace(year=2024))
     with pytest.raises(PeriodError) as error:
         period_add_units(actor=organizer, period=period, units=[commune, closed, unit_a])
     assert error.value.problems == [
