@@ -11,6 +11,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("", include("parindex.accounts.urls")),  # dang-nhap/, dang-xuat/, doi-mat-khau/
     path("", include("parindex.core.urls")),  # the home page
+    path("danh-gia/", include("parindex.assessments.urls")),
 ]
 
 # The criteria app is being written separately: its URLs join as soon as parindex/criteria/urls.py exists.
