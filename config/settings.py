@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "parindex.periods",
     "parindex.assessments",
     "parindex.evidence",
+    "parindex.appraisals",
 ]
 
 MIDDLEWARE = [

@@ -95,3 +95,18 @@ def new_unit(**fields: Any) -> Unit:
     from tests.factories import UnitFactory
 
     return cast(Unit, UnitFactory(**fields))
+
+
+SELF_ANSWERS = {"1.1": "Có", "1.2": "40/40", "1.3": "10/12/2025", "1.4": "KAD", "2.1": "Tốt"}
+
+
+def submit_self_assessment(
+    officer: Any, head: Any, assessment: Assessment, answers: dict[str, str] | None = None
+) -> Assessment:
+    """Answer every leaf the unit answers, mark it complete (officer) and submit it (head)."""
+    from parindex.assessments.services import answer_save_self, assessment_mark_completed, assessment_submit
+
+    for code, raw in (answers or SELF_ANSWERS).items():
+        answer_save_self(actor=officer, assessment=assessment, code=code, raw=raw, note="", expected_version=None)
+    assessment_mark_completed(actor=officer, assessment=assessment)
+    return assessment_submit(actor=head, assessment=assessment)

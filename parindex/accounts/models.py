@@ -20,6 +20,9 @@ class Role(models.TextChoices):
 
 # The roles that act for one assessed unit and see only that unit's data.
 UNIT_ROLES = frozenset({Role.UNIT_OFFICER, Role.UNIT_HEAD})
+# An appraiser may name the department they come from (Sở Tư pháp, Sở Tài chính …): it is how the system
+# knows they must never appraise that unit (conflict of interest).
+UNIT_OPTIONAL_ROLES = frozenset({Role.APPRAISER})
 
 
 class User(AbstractUser):
@@ -49,7 +52,7 @@ class User(AbstractUser):
         super().clean()
         if self.role in UNIT_ROLES and self.unit_id is None:
             raise ValidationError({"unit": USER_UNIT_REQUIRED})
-        if self.role not in UNIT_ROLES and self.unit_id is not None:
+        if self.role not in UNIT_ROLES | UNIT_OPTIONAL_ROLES and self.unit_id is not None:
             raise ValidationError({"unit": USER_UNIT_NOT_ALLOWED})
 
     def get_full_name(self) -> str:

@@ -24,7 +24,11 @@ def assessments_visible_to(user: Any) -> QuerySet[Assessment]:
         return assessments
     if role in UNIT_ROLES and user.unit_id is not None:
         return assessments.filter(unit_id=user.unit_id)
-    # Appraisers see what is assigned to them (the appraisals app narrows this); nobody else sees anything.
+    if role == Role.APPRAISER:
+        from parindex.appraisals.selectors import assessments_for_appraiser
+
+        # What is assigned to them, never their own unit.
+        return assessments.filter(pk__in=assessments_for_appraiser(user).values("pk"))
     return assessments.none()
 
 

@@ -78,7 +78,10 @@ def answer_parse(*, assessment: Assessment, code: str, raw: str) -> ParsedAnswer
 def _snapshot(answer: Answer | None) -> dict[str, Any] | None:
     if answer is None:
         return None
-    return {"raw": answer.raw, "note": answer.note, "points": answer.points, "version": answer.version}
+    snapshot = {"raw": answer.raw, "note": answer.note, "points": answer.points, "version": answer.version}
+    if answer.explanation_requested:
+        snapshot["explanation_requested"] = True
+    return snapshot
 
 
 def answer_save_self(
@@ -98,7 +101,7 @@ def answer_save_self(
     reason = self_assessment_locked_reason(assessment, DeadlineBook.load(assessment.period), now)
     if reason:
         raise AnswerRefused(MSG_NOT_SAVED.format(reason=reason))
-    return _answer_save(
+    return answer_save(
         actor=actor,
         assessment=assessment,
         code=code,
@@ -110,7 +113,7 @@ def answer_save_self(
     )
 
 
-def _answer_save(
+def answer_save(
     *,
     actor: Any,
     assessment: Assessment,
@@ -120,11 +123,14 @@ def _answer_save(
     note: str,
     expected_version: int | None,
     now: datetime,
+    explanation_requested: bool = False,
 ) -> tuple[Answer, ParsedAnswer]:
+    """Save one answer of any stage with the version check. Callers check who may save what, when."""
     raw, note = raw.strip(), note.strip()
     parsed = answer_parse(assessment=assessment, code=code, raw=raw)
     current = Answer.objects.filter(assessment=assessment, code=code, stage=stage).first()
-    if current is not None and (current.raw, current.note) == (raw, note):
+    wanted = (raw, note, explanation_requested)
+    if current is not None and (current.raw, current.note, current.explanation_requested) == wanted:
         return current, parsed  # a retried save of what is already there (a lost response): nothing to do
     if current is not None and current.version != expected_version:
         raise AnswerConflict(current)
@@ -133,6 +139,7 @@ def _answer_save(
         "note": note,
         "points": parsed.points,
         "not_applicable": parsed.not_applicable,
+        "explanation_requested": explanation_requested,
         "updated_by": actor,
         "updated_at": now,
     }
@@ -163,7 +170,7 @@ def _answer_save(
     return answer, parsed
 
 
-def _transition(
+def transition(
     *, actor: Any, assessment: Assessment, expected: tuple[str, ...], target: str, action: str, **fields: Any
 ) -> Assessment:
     """Move the assessment from one of `expected` to `target`, or refuse: a conditional update, one
@@ -201,7 +208,7 @@ def assessment_mark_completed(*, actor: Any, assessment: Assessment, now: dateti
     if progress.unanswered:
         codes = ", ".join(progress.unanswered[:10]) + ("…" if len(progress.unanswered) > 10 else "")
         raise TransitionRefused([MSG_STILL_MISSING.format(count=len(progress.unanswered), codes=codes)])
-    return _transition(
+    return transition(
         actor=actor,
         assessment=assessment,
         expected=(State.DRAFT,),
@@ -213,7 +220,7 @@ def assessment_mark_completed(*, actor: Any, assessment: Assessment, now: dateti
 
 def assessment_reopen_draft(*, actor: Any, assessment: Assessment) -> Assessment:
     """Back to editing before the head submits (the officer found something to fix)."""
-    return _transition(
+    return transition(
         actor=actor,
         assessment=assessment,
         expected=(State.COMPLETED,),
@@ -228,7 +235,7 @@ def assessment_submit(*, actor: Any, assessment: Assessment, now: datetime | Non
     reason = self_assessment_locked_reason(assessment, DeadlineBook.load(assessment.period), now)
     if reason:
         raise TransitionRefused([reason])
-    return _transition(
+    return transition(
         actor=actor,
         assessment=assessment,
         expected=(State.COMPLETED,),

@@ -37,3 +37,34 @@ def self_assessment_locked_reason(assessment: Assessment, book: DeadlineBook, no
     if not book.is_open(Phase.SELF_ASSESSMENT, assessment.unit_id, now):
         return "Đã hết hạn tự đánh giá."
     return ""
+
+
+def appraisal_round(assessment: Assessment, book: DeadlineBook, now: datetime) -> int | None:
+    """Which appraisal round the assessment is in (1 or 2), or None when it is in neither.
+
+    Round 1 starts when the head submits, or by itself when the self-assessment deadline passes without a
+    submission (the self-assessment is then locked as it is). Round 2 starts when the unit submits its
+    explanations, or when the explanation deadline passes.
+    """
+    self_closed = not book.is_open(Phase.SELF_ASSESSMENT, assessment.unit_id, now)
+    if assessment.state == State.SUBMITTED or (assessment.state in SELF_EDITABLE_STATES and self_closed):
+        return 1
+    explanation_closed = not book.is_open(Phase.EXPLANATION, assessment.unit_id, now)
+    if assessment.state == State.EXPLAINED or (assessment.state == State.EXPLANATION_REQUESTED and explanation_closed):
+        return 2
+    return None
+
+
+def appraisal_locked_reason(assessment: Assessment, book: DeadlineBook, now: datetime) -> str:
+    """Why the appraisers cannot change this assessment now (empty when they can), in Vietnamese."""
+    round_ = appraisal_round(assessment, book, now)
+    if round_ is None:
+        return f"Hồ sơ đang ở trạng thái “{State(assessment.state).label}”, chưa hoặc không còn ở vòng thẩm định."
+    phase = Phase.APPRAISAL_1 if round_ == 1 else Phase.APPRAISAL_2
+    if not book.is_open(phase, assessment.unit_id, now):
+        return f"Đã hết hạn {Phase(phase).label.lower()}."
+    return ""
+
+
+def explanation_open(assessment: Assessment, book: DeadlineBook, now: datetime) -> bool:
+    return assessment.state == State.EXPLANATION_REQUESTED and book.is_open(Phase.EXPLANATION, assessment.unit_id, now)

@@ -124,6 +124,24 @@ class CriteriaSet:
         return self.nodes_by_code[code]
 
     @cached_property
+    def field_of(self) -> dict[str, str]:
+        """Each node's field (lĩnh vực): the code of its top-level ancestor, or "bonus" / "penalty" for the
+        sections. Appraisers are assigned by field."""
+        fields: dict[str, str] = {}
+        for kind, roots in self.sections():
+            for root in roots:
+                for node in root.walk():
+                    fields[node.code] = root.code if kind == "criteria" else kind
+        return fields
+
+    @property
+    def field_codes(self) -> tuple[str, ...]:
+        """The fields appraisers can be assigned to: the top-level codes, then the sections present."""
+        return tuple(node.code for node in self.criteria) + tuple(
+            kind for kind, _ in self.sections() if kind != "criteria"
+        )
+
+    @cached_property
     def leaves(self) -> tuple[Node, ...]:
         """The scored leaves of the main criteria (bonus and penalty apart), in the set's order."""
         return tuple(node for kind, node in self.walk() if kind == "criteria" and node.is_leaf)

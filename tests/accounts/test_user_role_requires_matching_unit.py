@@ -20,7 +20,7 @@ def test_a_unit_role_with_a_unit_is_valid(unit_a, role):
     UserFactory.build(username="codonvi", role=role, unit=unit_a).full_clean()
 
 
-@pytest.mark.parametrize("role", [Role.ADMIN, Role.ORGANIZER, Role.APPRAISER, Role.COUNCIL])
+@pytest.mark.parametrize("role", [Role.ADMIN, Role.ORGANIZER, Role.COUNCIL])
 def test_a_role_not_tied_to_a_unit_refuses_one(unit_a, role):
     user = UserFactory.build(username="thuadonvi", role=role, unit=unit_a)
 
@@ -28,6 +28,11 @@ def test_a_role_not_tied_to_a_unit_refuses_one(unit_a, role):
         user.full_clean()
 
     assert error.value.message_dict["unit"] == [USER_UNIT_NOT_ALLOWED]
+
+
+def test_an_appraiser_may_name_the_unit_they_come_from_or_none(unit_a):
+    UserFactory.build(username="thamdinh_stp", role=Role.APPRAISER, unit=unit_a).full_clean()
+    UserFactory.build(username="thamdinh_tudo", role=Role.APPRAISER, unit=None).full_clean()
 
 
 def test_roles_have_vietnamese_labels():

@@ -215,3 +215,12 @@ criteria:
 """)
     result = score(criteria_set, {"1": "KAD"})
     assert (result.maximum, result.index) == (0, None)
+
+
+def test_every_node_knows_its_field_and_sections_count_as_fields():
+    criteria_set = make_set(BONUS_PENALTY)
+    assert criteria_set.field_of == {"1": "1", "T.1": "bonus", "T.2": "bonus", "P.1": "penalty"}
+    assert criteria_set.field_codes == ("1", "bonus", "penalty")
+    two = make_set(TWO_FIELDS)
+    assert two.field_of["1.2.1"] == "1"
+    assert two.field_of["2.2"] == "2"
