@@ -19,7 +19,8 @@
   }
   var assessment = root.dataset.assessment;
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
-  var storageKey = "parindex:autosave:" + assessment;
+  // One store per screen (self-assessment, appraisal, explanation): the same leaf is a different answer on each.
+  var storageKey = "parindex:autosave:" + (root.dataset.scope || "self") + ":" + assessment;
   var TEXT_DELAY = 900;
   var MAX_BACKOFF = 60000;
 
