@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "parindex.assessments",
     "parindex.evidence",
     "parindex.appraisals",
+    "parindex.notifications",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "parindex.notifications.context_processors.unread_count",
             ],
         },
     }
@@ -234,6 +236,17 @@ CRITERIA_SET_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # --- Email, logging -----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parindex@localhost")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL")
+# Notification e-mails are sent after the change commits, inside the request or the daily job: a mail
+# server that hangs must not hang them (Django's default is to wait forever).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+# Where people open the site: links in e-mails are this plus the page's path.
+PARINDEX_BASE_URL = os.environ.get("PARINDEX_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

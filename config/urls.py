@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("parindex.core.urls")),  # the home page
     path("danh-gia/", include("parindex.assessments.urls")),
     path("", include("parindex.appraisals.urls")),  # tham-dinh/, danh-gia/<id>/giai-trinh/
+    path("thong-bao/", include("parindex.notifications.urls")),
 ]
 
 # The criteria app is being written separately: its URLs join as soon as parindex/criteria/urls.py exists.
