@@ -87,3 +87,39 @@ def self_assessment_progress(
         without_evidence=without_evidence,
         score=score_unit(criteria_set, parsed),
     )
+
+
+FINAL_STAGES = (Stage.APPRAISAL_1, Stage.APPRAISAL_2)
+
+
+def final_raw_answers(assessments: list[Assessment]) -> dict[int, dict[str, str]]:
+    """Each assessment's final answers as text, per leaf: round 2 where present, else round 1 (one query).
+
+    Leaves fed by others (survey, directives, Sở Nội vụ) are entered as round-1 answers too, so this is
+    everything the official figures are computed from.
+    """
+    finals: dict[int, dict[str, str]] = {assessment.pk: {} for assessment in assessments}
+    rows = Answer.objects.filter(assessment__in=assessments, stage__in=FINAL_STAGES).values_list(
+        "assessment_id", "code", "stage", "raw"
+    )
+    # Round 1 first, then round 2 over it.
+    for assessment_id, code, _stage, raw in sorted(rows, key=lambda row: row[2] == Stage.APPRAISAL_2):
+        finals[assessment_id][code] = raw
+    return finals
+
+
+def final_scores(assessments: list[Assessment]) -> dict[int, UnitScore]:
+    """The official figures of each assessment, by the engine, one batch per criteria set."""
+    from parindex.engine import score_units
+
+    finals = final_raw_answers(assessments)
+    by_set: dict[int, list[Assessment]] = {}
+    for assessment in assessments:
+        by_set.setdefault(assessment.criteria_set_version_id, []).append(assessment)
+    scores: dict[int, UnitScore] = {}
+    for members in by_set.values():
+        criteria_set = members[0].criteria_set
+        parsed = [parse_answers(criteria_set, finals[member.pk])[0] for member in members]
+        for member, score in zip(members, score_units(criteria_set, parsed), strict=True):
+            scores[member.pk] = score
+    return scores

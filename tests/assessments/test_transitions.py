@@ -73,3 +73,22 @@ def test_a_double_submit_is_refused_and_audited_once(officer_a, head_a, assessme
     with pytest.raises(TransitionRefused):
         assessment_submit(actor=head_a, assessment=assessment_a)
     assert AuditEvent.objects.filter(action="assessment.submitted").count() == 1
+
+
+def test_final_figures_take_round_two_over_round_one(organizer, officer_a, head_a, assessment_a, assessment_b):
+    from parindex.assessments.models import Answer, Stage
+    from parindex.assessments.selectors import final_raw_answers, final_scores
+
+    answer_all(officer_a, assessment_a)
+    for code, raw in {"1.1": "Có", "1.2": "30/40", "2.1": "Tốt"}.items():
+        Answer.objects.create(
+            assessment=assessment_a, code=code, stage=Stage.APPRAISAL_1, raw=raw, updated_by=organizer
+        )
+    Answer.objects.create(
+        assessment=assessment_a, code="1.2", stage=Stage.APPRAISAL_2, raw="38/40", updated_by=organizer
+    )
+    finals = final_raw_answers([assessment_a, assessment_b])
+    assert finals == {assessment_a.pk: {"1.1": "Có", "1.2": "38/40", "2.1": "Tốt"}, assessment_b.pk: {}}
+    scores = final_scores([assessment_a, assessment_b])
+    assert scores[assessment_a.pk].points == 2 + 1.5 + 4  # the self answers never count
+    assert scores[assessment_b.pk].points == 0
