@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from parindex.accounts.models import Role
+from parindex.appraisals.external import external_answers_save, external_leaves
 from parindex.appraisals.screen import AppraisalRow, appraisal_rows
 from parindex.appraisals.selectors import appraiser_fields, assignments_of
 from parindex.appraisals.services import (
@@ -36,6 +37,7 @@ from parindex.engine import CriteriaSet
 from parindex.evidence.models import Citation
 from parindex.periods.models import Phase
 from parindex.periods.selectors import DeadlineBook
+from parindex.vn import sort_key
 
 APPRAISERS = (Role.APPRAISER, Role.ORGANIZER)
 
@@ -293,3 +295,64 @@ def explanation_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã gửi giải trình tới Tổ thẩm định."))
     return redirect("appraisals:explanation", pk=assessment.pk)
+
+
+# -- points from others (survey, task tracking, Sở Nội vụ) -------------------------------------------------
+
+
+@role_required(Role.ORGANIZER)
+@require_http_methods(["GET", "POST"])
+def external_grid(request: HttpRequest, period_id: int, group_id: int) -> HttpResponse:
+    """A grid of units × leaves that the unit does not answer, for Sở Nội vụ to fill in."""
+    assessments = list(
+        Assessment.objects.filter(period_id=period_id, group_id=group_id)
+        .select_related("unit", "criteria_set_version", "period")
+        .order_by("unit__name")
+    )
+    if not assessments:
+        raise Http404
+    assessments.sort(key=lambda assessment: sort_key(assessment.unit.name))
+    criteria_set = assessments[0].criteria_set
+    leaves = external_leaves(criteria_set)
+    problems: dict[tuple[int, str], str] = {}
+    typed: dict[tuple[int, str], str] = {}
+    if request.method == "POST":
+        values, versions = {}, {}
+        for assessment in assessments:
+            for leaf in leaves:
+                key = (assessment.pk, leaf.code)
+                name = f"c-{assessment.pk}-{leaf.code}"
+                if name in request.POST:
+                    values[key] = request.POST[name]
+                    versions[key] = request.POST.get(f"v-{assessment.pk}-{leaf.code}", "")
+        result = external_answers_save(actor=request.user, assessments=assessments, values=values, versions=versions)
+        problems, typed = result.problems, {key: values[key] for key in result.problems}
+        if result.saved:
+            messages.success(request, _("Đã lưu %(count)s ô.") % {"count": result.saved})
+        if problems:
+            messages.error(request, _("%(count)s ô chưa lưu được, xem chi tiết tại từng ô.") % {"count": len(problems)})
+        else:
+            return redirect("appraisals:external_grid", period_id=period_id, group_id=group_id)
+    answers = {
+        (answer.assessment_id, answer.code): answer
+        for answer in Answer.objects.filter(
+            assessment__in=assessments, stage=Stage.APPRAISAL_1, code__in=[leaf.code for leaf in leaves]
+        )
+    }
+
+    def cell(assessment: Assessment, code: str) -> dict[str, object]:
+        key = (assessment.pk, code)
+        saved = answers.get(key)
+        return {
+            "code": code,
+            "value": typed.get(key, saved.raw if saved else ""),  # what was typed stays, even when refused
+            "version": saved.version if saved else "",
+            "problem": problems.get(key, ""),
+        }
+
+    rows = [{"assessment": a, "cells": [cell(a, leaf.code) for leaf in leaves]} for a in assessments]
+    return render(
+        request,
+        "appraisals/external_grid.html",
+        {"period": assessments[0].period, "group": assessments[0].group, "leaves": leaves, "rows": rows},
+    )
