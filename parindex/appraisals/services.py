@@ -17,6 +17,7 @@ from parindex.accounts.models import Role
 from parindex.appraisals.models import Assignment
 from parindex.appraisals.selectors import appraiser_fields
 from parindex.assessments.models import Answer, Assessment, Stage, State
+from parindex.assessments.notices import notice_explained, notice_explanation_requested
 from parindex.assessments.services import (
     AnswerRefused,
     ParsedAnswer,
@@ -223,7 +224,11 @@ def appraisal_close_round(*, actor: Any, assessment: Assessment, now: datetime |
     else:
         target, action = State.REAPPRAISED, "appraisal.round2_closed"
         expected = (State.EXPLAINED, State.EXPLANATION_REQUESTED)
-    return transition(actor=actor, assessment=assessment, expected=expected, target=target, action=action)
+    with transaction.atomic():
+        closed = transition(actor=actor, assessment=assessment, expected=expected, target=target, action=action)
+        if target == State.EXPLANATION_REQUESTED:
+            notice_explanation_requested(closed)
+    return closed
 
 
 # -- explanation ----------------------------------------------------------------------------------------------
@@ -267,15 +272,17 @@ def explanation_submit(*, actor: Any, assessment: Assessment, now: datetime | No
         for answer in Answer.objects.filter(assessment=assessment, stage=Stage.EXPLANATION)
         if answer.note.strip()
     }
-    missing = sorted(
-        _flagged(assessment) - explained, key=lambda code: [int(p) if p.isdigit() else p for p in code.split(".")]
-    )
+    unexplained = _flagged(assessment) - explained
+    missing = [leaf.code for leaf in self_assessed_leaves(assessment.criteria_set) if leaf.code in unexplained]
     if missing:
         raise TransitionRefused([MSG_EXPLANATION_MISSING.format(count=len(missing), codes=_codes(missing))])
-    return transition(
-        actor=actor,
-        assessment=assessment,
-        expected=(State.EXPLANATION_REQUESTED,),
-        target=State.EXPLAINED,
-        action="assessment.explained",
-    )
+    with transaction.atomic():
+        moved = transition(
+            actor=actor,
+            assessment=assessment,
+            expected=(State.EXPLANATION_REQUESTED,),
+            target=State.EXPLAINED,
+            action="assessment.explained",
+        )
+        notice_explained(moved)
+    return moved

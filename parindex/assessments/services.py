@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parindex.assessments.models import Answer, Assessment, Stage, State
+from parindex.assessments.notices import notice_submitted
 from parindex.assessments.workflow import (
     self_assessed_leaves,
     self_assessment_locked_reason,
@@ -235,12 +236,15 @@ def assessment_submit(*, actor: Any, assessment: Assessment, now: datetime | Non
     reason = self_assessment_locked_reason(assessment, DeadlineBook.load(assessment.period), now)
     if reason:
         raise TransitionRefused([reason])
-    return transition(
-        actor=actor,
-        assessment=assessment,
-        expected=(State.COMPLETED,),
-        target=State.SUBMITTED,
-        action="assessment.submitted",
-        submitted_by=actor,
-        submitted_at=now,
-    )
+    with transaction.atomic():
+        submitted = transition(
+            actor=actor,
+            assessment=assessment,
+            expected=(State.COMPLETED,),
+            target=State.SUBMITTED,
+            action="assessment.submitted",
+            submitted_by=actor,
+            submitted_at=now,
+        )
+        notice_submitted(submitted)
+    return submitted

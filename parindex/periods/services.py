@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from parindex.assessments.models import Assessment
+from parindex.assessments.notices import notice_period_opened
 from parindex.audit.services import audit_record
 from parindex.criteria.models import CriteriaSetVersion
 from parindex.organization.models import Unit, UnitGroup
@@ -152,6 +153,7 @@ def period_open(*, actor: Any, period: Period) -> Period:
         if not changed:
             raise PeriodError([MSG_ALREADY_OPEN])
         period.refresh_from_db()
+        notice_period_opened(period)
         audit_record(
             actor=actor,
             action="period.opened",
