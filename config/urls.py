@@ -14,6 +14,8 @@ urlpatterns = [
     path("danh-gia/", include("parindex.assessments.urls")),
     path("", include("parindex.appraisals.urls")),  # tham-dinh/, danh-gia/<id>/giai-trinh/
     path("thong-bao/", include("parindex.notifications.urls")),
+    path("don-vi/", include("parindex.organization.urls")),
+    path("nguoi-dung/", include("parindex.accounts.urls_admin")),
 ]
 
 # The criteria app is being written separately: its URLs join as soon as parindex/criteria/urls.py exists.

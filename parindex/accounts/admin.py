@@ -14,7 +14,16 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         (_("Vai trò"), {"fields": ("role", "unit")}),
         (
             _("Quyền quản trị"),
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+            {
+                "fields": (
+                    "is_active",
+                    "must_change_password",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
         ),
         (_("Thời điểm"), {"fields": ("last_login", "date_joined")}),
     )

@@ -40,6 +40,13 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=30, blank=True)
+    # Set on accounts created with a generated first password (Excel import): the sign-in sends the user
+    # straight to the password change, and changing the password clears it.
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu"),
+        default=False,
+        help_text=_("Lần đăng nhập tới, người dùng được đưa ngay tới trang đổi mật khẩu."),
+    )
 
     class Meta:
         verbose_name = _("người dùng")

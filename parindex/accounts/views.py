@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,9 @@ from parindex.core.middleware import SESSION_EXPIRED_MESSAGE, SESSION_EXPIRED_PA
 from parindex.core.permissions import login_required, public
 
 PASSWORD_CHANGED = _("Đã đổi mật khẩu.")
+MUST_CHANGE_PASSWORD = _(
+    "Bạn đang dùng mật khẩu ban đầu do hệ thống cấp. Hãy đặt mật khẩu mới của riêng bạn trước khi làm việc."
+)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -27,6 +31,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         with transaction.atomic():
+            form.user.must_change_password = False  # saved with the new password by the form
             response = super().form_valid(form)
             audit_record(
                 actor=self.request.user,
@@ -42,6 +47,14 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        # An account created with a generated password (Excel import) goes first to choose its own.
+        if getattr(form.get_user(), "must_change_password", False):
+            messages.info(self.request, MUST_CHANGE_PASSWORD)
+            return redirect("password_change")
+        return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

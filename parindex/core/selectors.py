@@ -28,6 +28,8 @@ class HomeTask:
 ROLE_TASKS: dict[str, tuple[Task, ...]] = {
     Role.ORGANIZER: (
         Task("Quản lý bộ tiêu chí: tải lên, xem, nhân bản, ban hành, so sánh", "criteria:list"),
+        Task("Danh sách đơn vị được đánh giá; nhập đơn vị từ Excel", "organization:unit_list"),
+        Task("Danh sách người dùng; nhập người dùng từ Excel", "users:user_list"),
         Task("Lập kế hoạch và mở kỳ đánh giá"),
         Task("Phân công thành viên Tổ thẩm định"),
         Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị"),
@@ -56,6 +58,8 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Cho ý kiến và thông qua kết quả"),
     ),
     Role.ADMIN: (
+        Task("Danh sách đơn vị được đánh giá; nhập đơn vị từ Excel", "organization:unit_list"),
+        Task("Danh sách người dùng; nhập người dùng từ Excel", "users:user_list"),
         Task("Quản lý người dùng, đơn vị và nhóm đơn vị", "admin:index", staff_only=True),
         Task("Xem nhật ký hệ thống", "admin:audit_auditevent_changelist", staff_only=True),
     ),
