@@ -223,6 +223,9 @@ def demo_setup(*, stdout: Writer) -> dict[str, int]:
         f"{accounts_created} tài khoản (đã có sẵn thì giữ nguyên).\n"
     )
     load_demo_criteria_sets(stdout)
+    from parindex.demo.cycle import demo_cycle
+
+    demo_cycle(stdout=stdout)
     return {"groups": groups_created, "units": units_created, "accounts": accounts_created}
 
 
