@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("parindex.core.urls")),  # the home page
     path("danh-gia/", include("parindex.assessments.urls")),
     path("", include("parindex.appraisals.urls")),  # tham-dinh/, danh-gia/<id>/giai-trinh/
+    path("ky-danh-gia/", include("parindex.periods.urls")),
     path("thong-bao/", include("parindex.notifications.urls")),
     path("don-vi/", include("parindex.organization.urls")),
     path("nguoi-dung/", include("parindex.accounts.urls_admin")),

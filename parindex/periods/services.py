@@ -34,6 +34,7 @@ MSG_NO_UNITS = "Chưa có đơn vị nào tham gia kỳ đánh giá."
 MSG_REASON_REQUIRED = "Cần ghi rõ lý do."
 MSG_DEADLINE_NOT_LATER = "Hạn mới phải sau hạn hiện tại ({current})."
 MSG_DEADLINE_IN_PAST = "Hạn mới phải ở tương lai."
+MSG_UNIT_NOT_IN_PERIOD = "{unit}: không tham gia kỳ đánh giá này, không gia hạn được."
 
 
 class PeriodError(Exception):
@@ -164,7 +165,9 @@ def period_open(*, actor: Any, period: Period) -> Period:
     return period
 
 
-def _check_new_deadline(book: DeadlineBook, phase: str, unit: Unit | None, deadline: datetime, reason: str) -> None:
+def _new_deadline_problems(
+    book: DeadlineBook, phase: str, unit: Unit | None, deadline: datetime, reason: str
+) -> list[str]:
     problems = []
     if not reason.strip():
         problems.append(MSG_REASON_REQUIRED)
@@ -173,15 +176,19 @@ def _check_new_deadline(book: DeadlineBook, phase: str, unit: Unit | None, deadl
         problems.append(MSG_DEADLINE_NOT_LATER.format(current=_moment(current)))
     if deadline <= timezone.now():
         problems.append(MSG_DEADLINE_IN_PAST)
-    if problems:
-        raise PeriodError(problems)
+    return problems
 
 
 def deadline_extend(
     *, actor: Any, period: Period, unit: Unit, phase: str, deadline: datetime, reason: str
 ) -> DeadlineChange:
-    """A later deadline for one unit, with the reason recorded."""
-    _check_new_deadline(DeadlineBook.load(period), phase, unit, deadline, reason)
+    """A later deadline for one unit taking part in the period, with the reason recorded."""
+    problems = []
+    if not Assessment.objects.filter(period=period, unit=unit).exists():
+        problems.append(MSG_UNIT_NOT_IN_PERIOD.format(unit=unit.name))
+    problems += _new_deadline_problems(DeadlineBook.load(period), phase, unit, deadline, reason)
+    if problems:
+        raise PeriodError(problems)
     with transaction.atomic():
         change = DeadlineChange.objects.create(
             period=period,
@@ -205,7 +212,9 @@ def deadline_extend(
 
 def phase_reopen(*, actor: Any, period: Period, phase: str, deadline: datetime, reason: str) -> DeadlineChange:
     """Reopen a phase for every unit until a new deadline, with the reason recorded."""
-    _check_new_deadline(DeadlineBook.load(period), phase, None, deadline, reason)
+    problems = _new_deadline_problems(DeadlineBook.load(period), phase, None, deadline, reason)
+    if problems:
+        raise PeriodError(problems)
     with transaction.atomic():
         change = DeadlineChange.objects.create(
             period=period,
