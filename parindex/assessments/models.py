@@ -51,6 +51,17 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(_("thời điểm chốt"), null=True, blank=True)
+    # The self-assessment report as the head signed it (a PDF in the unit's evidence registry), attached
+    # through assessments.reports.services.assessment_attach_signed_report. PROTECT: the signed copy of a
+    # submission is never deleted from under it.
+    signed_report = models.ForeignKey(
+        "evidence.EvidenceDocument",
+        verbose_name=_("báo cáo tự đánh giá đã ký"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ("group__ordering", "unit__name")

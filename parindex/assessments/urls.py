@@ -12,3 +12,11 @@ urlpatterns = [
     path("<int:pk>/sua-lai/", views.self_assessment_reopen, name="reopen"),
     path("<int:pk>/chot/", views.self_assessment_submit, name="submit"),
 ]
+
+# The self-assessment report (parindex/assessments/report_views.py).
+from parindex.assessments import report_views  # noqa: E402
+
+urlpatterns += [
+    path("<int:pk>/bao-cao.pdf", report_views.report_pdf_view, name="report_pdf"),
+    path("<int:pk>/bao-cao.xlsx", report_views.report_xlsx_view, name="report_xlsx"),
+]
