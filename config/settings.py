@@ -232,6 +232,13 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 CRITERIA_SET_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Evidence (tài liệu kiểm chứng): a scanned decision of a few dozen pages is 2-10 MB.
+EVIDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("PARINDEX_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024))
+# Signatures are checked during the upload request; above this size the check is skipped (and says so).
+EVIDENCE_SIGNATURE_CHECK_MAX_BYTES = int(os.environ.get("PARINDEX_EVIDENCE_SIGNATURE_MAX_BYTES", 30 * 1024 * 1024))
+# A folder of PEM/DER root certificates the province trusts for signed PDFs (e.g. the national root CA).
+# Empty: nothing is trusted, and an intact signature shows as "chưa xác thực được chứng thư".
+EVIDENCE_TRUST_ROOTS_DIR = os.environ.get("PARINDEX_TRUST_ROOTS_DIR", "")
 
 # --- Email, logging -----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -253,4 +260,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("PARINDEX_LOG_LEVEL", "WARNING")},
+    # pyHanko logs a warning with a traceback for every signature it cannot chain to a trusted root, which
+    # offline is every signature; parindex records the outcome on the document instead.
+    "loggers": {"pyhanko": {"level": "ERROR"}, "pyhanko_certvalidator": {"level": "ERROR"}},
 }

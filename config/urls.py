@@ -17,6 +17,8 @@ urlpatterns = [
     path("thong-bao/", include("parindex.notifications.urls")),
     path("don-vi/", include("parindex.organization.urls")),
     path("nguoi-dung/", include("parindex.accounts.urls_admin")),
+    # danh-gia/<id>/tai-lieu/, danh-gia/<id>/trich-dan/…, tai-lieu/<id>/(sua|xoa|tai-ve|xem)/, trich-dan/<id>/xoa/
+    path("", include("parindex.evidence.urls")),
 ]
 
 # The criteria app is being written separately: its URLs join as soon as parindex/criteria/urls.py exists.

@@ -46,6 +46,9 @@ class EvidenceDocument(models.Model):
         ordering = ("-uploaded_at",)
         verbose_name = _("tài liệu kiểm chứng")
         verbose_name_plural = _("tài liệu kiểm chứng")
+        # One file once per registry: the same decision uploaded twice would split its citations. The
+        # service refuses with a pointer to the existing document; this catches two uploads racing.
+        constraints = (models.UniqueConstraint(fields=("assessment", "sha256"), name="evidence_unique_file"),)
 
     def __str__(self) -> str:
         return self.number or self.original_name
