@@ -7,22 +7,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from parindex.accounts.models import Role
 from parindex.assessments.models import Assessment
 from parindex.assessments.selectors import assessments_visible_to
 from parindex.evidence.models import Citation, EvidenceDocument
 
 
 def evidence_assessments_visible_to(user: Any) -> QuerySet[Assessment]:
-    """The assessments whose evidence the user may read: assessments_visible_to, plus, for now, every
-    assessment for appraisers.
-
-    TODO(appraisals): appraisers must see only the units and fields assigned to them. Until the assignment
-    table exists they read every unit's evidence, as the organizer does; when it lands, drop this branch
-    and let assessments_visible_to narrow them (tests/evidence/test_access.py then needs an assignment).
-    """
-    if getattr(user, "is_authenticated", False) and getattr(user, "role", "") == Role.APPRAISER:
-        return Assessment.objects.select_related("period", "unit", "group", "criteria_set_version")
+    """The assessments whose evidence the user may read: exactly those they may see (an appraiser, the units
+    assigned to them, never their own)."""
     return assessments_visible_to(user)
 
 

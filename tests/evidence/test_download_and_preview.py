@@ -97,9 +97,22 @@ def test_a_user_without_a_role_is_refused(client, no_role_user, document):
     assert preview(client, document).status_code == 403
 
 
-@pytest.mark.parametrize("user_fixture", ["organizer", "admin_user", "council", "appraiser"])
-def test_the_organizer_council_admin_and_appraisers_download(client, request, document, content, user_fixture):
+@pytest.mark.parametrize("user_fixture", ["organizer", "admin_user", "council"])
+def test_the_organizer_council_and_admin_download(client, request, document, content, user_fixture):
     client.force_login(request.getfixturevalue(user_fixture))
+    response = download(client, document)
+    assert response.status_code == 200
+    assert body(response) == content
+
+
+def test_an_appraiser_downloads_only_the_evidence_of_units_assigned_to_them(
+    client, appraiser, document, content, organizer
+):
+    from parindex.appraisals.services import assignment_create
+
+    client.force_login(appraiser)
+    assert download(client, document).status_code == 404
+    assignment_create(actor=organizer, period=document.assessment.period, appraiser=appraiser, field_code="2")
     response = download(client, document)
     assert response.status_code == 200
     assert body(response) == content
