@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from parindex.assessments.inputs import InputSpec, decompose_raw, input_spec
 from parindex.assessments.models import Answer, Assessment
@@ -44,7 +45,7 @@ class LeafRow:
     answer: Answer | None
     fields: dict[str, str]
     explanation: str
-    citations: int
+    citations: list[Any]  # evidence.Citation rows of this leaf, documents loaded
 
     @property
     def version(self) -> str:
@@ -73,7 +74,7 @@ def explanation_for(assessment: Assessment, code: str, raw: str) -> str:
 
 
 def screen_rows(
-    assessment: Assessment, answers: dict[str, Answer], citations: dict[str, int]
+    assessment: Assessment, answers: dict[str, Answer], citations: dict[str, list[Any]]
 ) -> Iterator[LeafRow | HeadingRow]:
     criteria_set = assessment.criteria_set
     na_allowed = {leaf.code: leaf.na_allowed for leaf in criteria_set.plan.leaves}
@@ -94,7 +95,7 @@ def screen_rows(
             answer=answer,
             fields=decompose_raw(spec, raw) if spec else {},
             explanation=explanation_for(assessment, node.code, raw) if raw else "",
-            citations=citations.get(node.code, 0),
+            citations=citations.get(node.code, []),
         )
 
     for _, roots in criteria_set.sections():

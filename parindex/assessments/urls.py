@@ -19,4 +19,5 @@ from parindex.assessments import report_views  # noqa: E402
 urlpatterns += [
     path("<int:pk>/bao-cao.pdf", report_views.report_pdf_view, name="report_pdf"),
     path("<int:pk>/bao-cao.xlsx", report_views.report_xlsx_view, name="report_xlsx"),
+    path("<int:pk>/bao-cao-da-ky/", report_views.signed_report_upload, name="signed_report"),
 ]

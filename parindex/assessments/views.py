@@ -20,7 +20,6 @@ from parindex.assessments.selectors import (
     UNIT_ROLES,
     answers_by_code,
     assessments_visible_to,
-    citation_counts,
     self_assessment_progress,
 )
 from parindex.assessments.services import (
@@ -34,6 +33,7 @@ from parindex.assessments.services import (
 )
 from parindex.assessments.workflow import self_assessed_leaves, self_assessment_locked_reason
 from parindex.core.permissions import role_required, user_has_role
+from parindex.evidence.selectors import citations_by_code, registry_choices
 from parindex.periods.models import Phase
 from parindex.periods.selectors import DeadlineBook
 
@@ -66,8 +66,8 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     book = DeadlineBook.load(assessment.period)
     answers = answers_by_code(assessment, Stage.SELF)
-    citations = citation_counts(assessment, Stage.SELF)
-    progress = self_assessment_progress(assessment, answers, citations)
+    citations = citations_by_code(assessment, Stage.SELF)
+    progress = self_assessment_progress(assessment, answers, {code: len(rows) for code, rows in citations.items()})
     own_unit = getattr(request.user, "unit_id", None) == assessment.unit_id
     locked_reason = self_assessment_locked_reason(assessment, book, now)
     deadline = book.deadline(Phase.SELF_ASSESSMENT, assessment.unit_id)
@@ -80,6 +80,7 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": list(screen_rows(assessment, answers, citations)),
             "progress": progress_payload(progress, assessment.criteria_set.rounding),
             "editable": own_unit and not locked_reason,
+            "documents": registry_choices(assessment) if own_unit and not locked_reason else [],
             "locked_reason": locked_reason,
             "deadline": deadline,
             "is_officer": own_unit and user_has_role(request.user, Role.UNIT_OFFICER),
