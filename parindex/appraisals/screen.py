@@ -93,6 +93,7 @@ def appraisal_rows(
         if round_ is None or field not in editable_fields or (round_ == 2 and not row.flagged):
             yield row
             continue
-        # Round 2 starts from round 1's answer, so the appraiser changes only what the explanation moved.
-        shown = row.round1.raw if round_ == 1 else (row.round2.raw or row.round1.raw)
+        # Round 1 starts from the unit's own answer, round 2 from round 1's: the appraiser changes only what
+        # is wrong, instead of typing every fact again.
+        shown = (row.round1.raw or row.own.raw) if round_ == 1 else (row.round2.raw or row.round1.raw)
         yield replace(row, editable=True, fields=decompose_raw(row.spec, shown))
