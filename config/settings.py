@@ -81,6 +81,7 @@ MIDDLEWARE = [
     # Deny by default: a view not marked @login_not_required (parindex.core.permissions.public) needs a login.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "parindex.core.password_change.MustChangePasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
