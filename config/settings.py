@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "parindex.evidence",
     "parindex.appraisals",
     "parindex.notifications",
+    "parindex.council",
 ]
 
 MIDDLEWARE = [

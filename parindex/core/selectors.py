@@ -34,7 +34,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Phân công thành viên Tổ thẩm định", "periods:list"),
         Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị", "assessments:list"),
         Task("Thẩm định, nhập điểm khảo sát và nhiệm vụ UBND tỉnh giao", "appraisals:queue"),
-        Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả"),
+        Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả", "council:index"),
     ),
     Role.UNIT_OFFICER: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
@@ -55,8 +55,8 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
     ),
     Role.COUNCIL: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
-        Task("Xem kết quả tổng hợp chỉ số CCHC"),
-        Task("Cho ý kiến và thông qua kết quả"),
+        Task("Xem kết quả tổng hợp chỉ số CCHC", "council:index"),
+        Task("Cho ý kiến và thông qua kết quả", "council:index"),
     ),
     Role.ADMIN: (
         Task("Danh sách đơn vị được đánh giá; nhập đơn vị từ Excel", "organization:unit_list"),

@@ -4,6 +4,7 @@ the appraiser appraises and asks for an explanation → the unit explains → ro
 the published results show the ranking."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -160,6 +161,36 @@ def test_the_whole_cycle(
     expect(page.get_by_test_id("assessment-state")).to_have_text("Đã thẩm định lần 2")
     assert Answer.objects.get(assessment=assessment, code="1.2", stage=Stage.APPRAISAL_2).raw == "37/40"
 
-    # -- the council: results, approval and publication (council screens) -----------------------------------------------
-    pytest.importorskip("parindex.council.views")
+    # -- the council: a member reads the ranked table and comments; Sở Nội vụ records the approval and publishes ----
+    sign_in(page, base, "hoidong")
+    page.goto(f"{base}/hoi-dong/")
+    page.get_by_test_id(f"group-{period.pk}-{unit_a.group.code}").get_by_role("link").first.click()
+    expect(page.get_by_test_id("group-status")).to_have_text("Chờ thông qua")
+    expect(page.get_by_test_id("results-table").get_by_test_id("unit")).to_have_count(2)
+    page.get_by_label("Ý kiến").fill("Đề nghị các đơn vị rà soát lại tỷ lệ hoàn thành nhiệm vụ.")
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    expect(page.get_by_test_id("comments")).to_contain_text("rà soát lại tỷ lệ")
+
+    sign_in(page, base, "tochuc")
+    results_url = f"{base}/hoi-dong/{period.pk}/{unit_a.group.code}/"
+    page.goto(results_url)
+    page.get_by_label("Số quyết định").fill("123/QĐ-UBND")
+    page.get_by_label("Ngày quyết định").fill("26/01/2026")
+    page.get_by_role("button", name="Thông qua và chốt số liệu").click()
+    expect(page.get_by_test_id("decision")).to_contain_text("123/QĐ-UBND")
+    page.get_by_role("button", name="Công bố kết quả").click()
+    expect(page.get_by_test_id("group-status")).to_have_text("Đã công bố")
+    assessment.refresh_from_db()
+    assert assessment.state == State.PUBLISHED
+
+    # -- the unit reads its published result and its rank ---------------------------------------------------------
+    sign_in(page, base, "daumoi_a")
+    page.goto(f"{base}/thong-bao/")
+    page.get_by_role("button", name="Công bố kết quả Chỉ số CCHC năm 2025").first.click()
+    expect(page.get_by_test_id("assessment-state")).to_have_text("Đã công bố")
+    expect(page.get_by_test_id("rank")).to_have_text(re.compile(r"^[12]\b"))
+    page.goto(results_url)
+    ranks = page.get_by_test_id("results-table").get_by_test_id("rank")
+    expect(ranks).to_have_count(2)
+    expect(ranks.first).to_contain_text("1")
     assert CriteriaSetVersion.objects.filter(pk=version.pk).exists()

@@ -142,6 +142,10 @@
   var timers = {};
   var backoff = {};
   var inFlight = {};
+  // Saves of different leaves travel at once and may come back in any order: the progress panel shows the
+  // answer to the save sent last, never an older count arriving late.
+  var sentCount = 0;
+  var progressShownFor = 0;
 
   function formFor(code) {
     return document.querySelector('form[data-autosave][data-code="' + code.replace(/"/g, "") + '"]');
@@ -178,6 +182,7 @@
     });
     body.set("version", entry.version || "");
     inFlight[code] = { again: false };
+    var sequence = ++sentCount;
     setState(form, MESSAGES.saving, "wait");
     var controller = window.AbortController ? new AbortController() : null;
     var timeout = setTimeout(function () { if (controller) { controller.abort(); } }, 20000);
@@ -198,7 +203,7 @@
         clearTimeout(timeout);
         var again = inFlight[code] && inFlight[code].again;
         delete inFlight[code];
-        handle(code, form, entry, result);
+        handle(code, form, entry, result, sequence);
         if (again && pending[code]) {
           pending[code].version = form.elements.version.value;
           send(code);
@@ -212,7 +217,7 @@
       });
   }
 
-  function handle(code, form, entry, result) {
+  function handle(code, form, entry, result, sequence) {
     if (result.status === 200 && result.json && result.json.status === "saved") {
       form.elements.version.value = result.json.version;
       // Confirmed: forget the local copy, unless the user typed more while it travelled.
@@ -225,7 +230,10 @@
       backoff[code] = 0;
       setState(form, MESSAGES.saved, "ok");
       showResult(form, result.json);
-      showProgress(result.json.progress);
+      if (sequence >= progressShownFor) {
+        progressShownFor = sequence;
+        showProgress(result.json.progress);
+      }
     } else if (result.status === 409 && result.json) {
       showConflict(form, result.json);
       setState(form, "", "");

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CouncilConfig(AppConfig):
+    name = "parindex.council"
+    verbose_name = "Hội đồng đánh giá"
