@@ -40,6 +40,10 @@ MSG_DUPLICATE = (
     "Không cần tải lên lại: hãy trích dẫn tài liệu đã có."
 )
 MSG_FUTURE_DATE = "Ngày ban hành {date} ở sau ngày hôm nay."
+MSG_DOCUMENT_IS_SIGNED_REPORT = (
+    "Tài liệu “{document}” là báo cáo tự đánh giá đã ký của đơn vị: không xóa được. Nếu cần thay, thủ trưởng "
+    "tải lên bản đã ký mới ở màn hình tự đánh giá."
+)
 MSG_DOCUMENT_CITED = (
     "Tài liệu “{document}” đang được trích dẫn ở tiêu chí {codes}: hãy bỏ các trích dẫn đó trước khi xóa."
 )
@@ -243,9 +247,7 @@ def evidence_delete(*, actor: Any, document: EvidenceDocument, now: dt.datetime 
     assessment = document.assessment
     _require_member(actor, assessment)
     _require_open(assessment, document_stage(document.supplementary), now)
-    codes = sorted(set(document.citations.values_list("code", flat=True)))
-    if codes:
-        raise EvidenceRefused(MSG_DOCUMENT_CITED.format(document=_describe(document), codes=", ".join(codes)))
+    _refuse_if_kept(document)
     storage, stored_name = document.file.storage, document.file.name
     snapshot = _snapshot(document)
     try:
@@ -262,8 +264,18 @@ def evidence_delete(*, actor: Any, document: EvidenceDocument, now: dt.datetime 
             # Only after the commit: a rolled-back deletion must not lose the file.
             transaction.on_commit(lambda: storage.delete(stored_name))
     except ProtectedError:
-        codes = sorted(set(Citation.objects.filter(document=document).values_list("code", flat=True)))
-        raise EvidenceRefused(MSG_DOCUMENT_CITED.format(document=_describe(document), codes=", ".join(codes))) from None
+        # A citation (or the signed report) added meanwhile: say which, as if it had been there before.
+        _refuse_if_kept(document)
+        raise
+
+
+def _refuse_if_kept(document: EvidenceDocument) -> None:
+    """A document something still holds on to (a leaf's citation, the unit's signed report) is not deleted."""
+    if Assessment.objects.filter(signed_report=document).exists():
+        raise EvidenceRefused(MSG_DOCUMENT_IS_SIGNED_REPORT.format(document=_describe(document)))
+    codes = sorted(set(Citation.objects.filter(document=document).values_list("code", flat=True)))
+    if codes:
+        raise EvidenceRefused(MSG_DOCUMENT_CITED.format(document=_describe(document), codes=", ".join(codes)))
 
 
 def _leaf_problem(assessment: Assessment, code: str) -> str:

@@ -18,6 +18,7 @@ from parindex.assessments.services import answer_save_self, assessment_mark_comp
 from parindex.audit.models import AuditEvent
 from parindex.evidence import files
 from parindex.evidence.models import EvidenceDocument, SignatureStatus
+from parindex.evidence.services import MSG_DOCUMENT_IS_SIGNED_REPORT, EvidenceRefused, evidence_delete
 from tests.cycle import SELF_ANSWERS
 from tests.evidence import documents
 from tests.factories import UserFactory
@@ -250,3 +251,13 @@ def test_the_head_may_submit_without_the_signed_copy_which_stays_missing(client,
     page = screen(client, completed)
     assert "Chưa có báo cáo đã ký" in page
     assert 'data-testid="signed-report-form"' in page  # still attachable just after
+
+
+def test_the_signed_copy_is_not_deleted_from_the_registry_and_the_message_says_why(head_a, completed):
+    document = attach(head_a, completed)
+
+    with pytest.raises(EvidenceRefused) as refused:
+        evidence_delete(actor=head_a, document=document)
+
+    assert str(refused.value) == MSG_DOCUMENT_IS_SIGNED_REPORT.format(document=NAME)
+    assert EvidenceDocument.objects.filter(pk=document.pk).exists()
