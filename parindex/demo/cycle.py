@@ -58,10 +58,10 @@ DEPARTMENT_STATES = {
     "TTRT": "explained",
     "SNV": "reappraised",
 }
-COMMUNE_STATES = {"X01": "explanation_requested", "X02": "reappraised", "X03": "reappraised"}
-COMMUNE_STATES |= {f"X{n:02d}": "appraised" for n in (4, 5, 6)}
-COMMUNE_STATES |= {f"X{n:02d}": "submitted" for n in range(7, 13)}
-COMMUNE_STATES |= {f"X{n:02d}": "completed" for n in range(13, 19)}
+# Every commune but Phường Phủ Lý has been appraised: once Phủ Lý explains and is re-appraised, the group is
+# ready for the council, so a visitor can take one group through approval and publication in the browser.
+COMMUNE_STATES = {"X01": "explanation_requested"}
+COMMUNE_STATES |= {f"X{n:02d}": "reappraised" if n % 4 == 0 else "appraised" for n in range(2, 41)}
 ORDER = ("draft", "completed", "submitted", "appraised", "explanation_requested", "explained", "reappraised")
 # Fields per appraiser: Sở Tư pháp's member takes fields 1–4, Sở KH&CN's the rest.
 APPRAISER_FIELDS = {"thamdinh1": ("1", "2", "3", "4"), "thamdinh2": ("5", "6", "7", "8", "bonus", "penalty")}

@@ -49,6 +49,17 @@ def test_the_demo_province_has_a_period_with_units_in_every_state_and_runs_once(
     demo_setup(stdout=io.StringIO())
     states = set(Assessment.objects.values_list("state", flat=True))
     assert states == set(ORDER)
+    # The communes wait only for Phường Phủ Lý's explanation: a visitor can take that group to the council.
+    from parindex.council.selectors import group_results
+    from parindex.demo.cycle import DEMO_PERIOD_NAME
+    from parindex.organization.models import UnitGroup
+    from parindex.periods.models import Period
+
+    communes = group_results(Period.objects.get(name=DEMO_PERIOD_NAME), UnitGroup.objects.get(code="xa"))
+    assert [(item.unit.name, item.state) for item in communes.not_ready] == [
+        ("Phường Phủ Lý", State.EXPLANATION_REQUESTED)
+    ]
+    assert len(communes.rows) == 39
     out = io.StringIO()
     demo_setup(stdout=out)
     assert "Kỳ đánh giá minh họa 2025: đã có, giữ nguyên." in out.getvalue()
