@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "parindex.notifications",
     "parindex.council",
     "parindex.analysis",
+    "parindex.results",
 ]
 
 MIDDLEWARE = [

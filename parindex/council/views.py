@@ -30,7 +30,6 @@ from parindex.council.selectors import (
     rank_visible_to,
     result_assessments_visible_to,
     sees_all_results,
-    unit_result_detail,
 )
 from parindex.council.services import (
     CouncilRefused,
@@ -42,6 +41,8 @@ from parindex.council.services import (
 )
 from parindex.organization.models import UnitGroup
 from parindex.periods.models import Period, PeriodGroup
+from parindex.results.scorecard import unit_scorecard
+from parindex.results.selectors import ranked_table, unit_year_on_year
 
 EVERY_ROLE = tuple(Role.values)
 COMMENTERS = (Role.COUNCIL, Role.ORGANIZER)
@@ -70,8 +71,11 @@ def _results_page(request: HttpRequest, period: Period, group: UnitGroup, **form
     assessments = Assessment.objects.filter(period=period, group=group).select_related("unit")
     history = group_history(period, group) if privileged else []
     can_comment = user_has_role(request.user, *COMMENTERS)
+    table = ranked_table(results)
     context = {
         "results": results,
+        "table": table,
+        "bands": sorted({entry.row.band for entry in table if entry.row.band}, key=_band_order(results)),
         "privileged": privileged,
         "is_organizer": organizer,
         "can_comment": can_comment,
@@ -84,6 +88,12 @@ def _results_page(request: HttpRequest, period: Period, group: UnitGroup, **form
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
     }
     return render(request, "council/results.html", context, status=400 if forms else 200)
+
+
+def _band_order(results: Any) -> Any:
+    # The bands in the set's order (best first), not alphabetical: "Tốt, Khá, Trung bình, Yếu".
+    names = [band.name for band in results.criteria_set.bands]
+    return lambda name: names.index(name) if name in names else len(names)
 
 
 @role_required(*EVERY_ROLE)
@@ -177,18 +187,25 @@ def _leaf_choices(assessment: Assessment) -> list[tuple[str, str]]:
 def _detail_page(
     request: HttpRequest, assessment: Assessment, correction_form: CorrectionForm | None = None
 ) -> HttpResponse:
-    detail = unit_result_detail(assessment)
+    scorecard = unit_scorecard(assessment, user=request.user)
+    detail = scorecard.detail
+    privileged = sees_all_results(request.user)
+    years = unit_year_on_year(assessment.unit, include_unpublished=privileged)
     organizer = user_has_role(request.user, Role.ORGANIZER)
     approval = live_approval(assessment.period, assessment.group)
     correctable = organizer and correction_open_for(assessment) is not None
     context = {
         "detail": detail,
+        "scorecard": scorecard,
+        "years": years,
+        "current_listed": any(result.assessment_id == assessment.pk for result in years.results),
         "assessment": assessment,
+        "privileged": privileged,
         "table_visible": group_results_visible_to(request.user, approval),
         "show_rank": rank_visible_to(request.user, assessment),
         "correctable": correctable,
         "correction_form": correction_form or CorrectionForm(leaves=_leaf_choices(assessment)),
-        "corrections": corrections_of(assessment) if sees_all_results(request.user) else [],
+        "corrections": corrections_of(assessment) if privileged else [],
     }
     return render(request, "council/detail.html", context, status=400 if correction_form else 200)
 

@@ -7,6 +7,8 @@ from parindex.council.selectors import group_results
 from parindex.vn import sort_key
 from tests.council.scenario import FINAL, NAMES, expected_ranking
 
+NO_LAST_YEAR = "— (Năm trước đơn vị không có kết quả đã công bố)"
+
 
 def test_final_answers_in_the_database_are_the_scenarios(appraised):
     for key, answers in FINAL.items():
@@ -58,20 +60,32 @@ def test_the_page_shows_the_figures_rounded_as_the_set_says(client, organizer, a
     client.force_login(organizer)
     page = client.get(appraised.results_url).content.decode()
 
-    # rank, unit, points, maximum, index, field 1, field 2, band
-    assert _cells(page, "row-1") == ["1", "Sở Tư pháp", "16,90", "18,00", "93,89", "97,50", "91,00", "Tốt"]
-    assert _cells(page, "row-2") == ["2 đồng hạng", "Sở Đối ngoại", "16,30", "20,00", "81,50", "95,00", "68,00", "Khá"]
+    # rank, unit, points, maximum, index, change against last year (none: no earlier year), field 1, field 2, band
+    none = NO_LAST_YEAR
+    assert _cells(page, "row-1") == ["1", "Sở Tư pháp", "16,90", "18,00", "93,89", none, "97,50", "91,00", "Tốt"]
+    assert _cells(page, "row-2") == [
+        "2 đồng hạng",
+        "Sở Đối ngoại",
+        "16,30",
+        "20,00",
+        "81,50",
+        none,
+        "95,00",
+        "68,00",
+        "Khá",
+    ]
     assert _cells(page, "row-3") == [
         "2 đồng hạng",
         "Sở Giáo dục và Đào tạo",
         "16,30",
         "20,00",
         "81,50",
+        none,
         "95,00",
         "68,00",
         "Khá",
     ]
-    assert _cells(page, "row-4") == ["4", "Sở Y tế", "13,70", "18,00", "76,11", "68,75", "82,00", "Trung bình"]
+    assert _cells(page, "row-4") == ["4", "Sở Y tế", "13,70", "18,00", "76,11", none, "68,75", "82,00", "Trung bình"]
 
 
 def test_the_group_averages_are_the_engines(appraised, client, organizer):
@@ -89,7 +103,7 @@ def test_the_group_averages_are_the_engines(appraised, client, organizer):
     client.force_login(organizer)
     page = client.get(appraised.results_url).content.decode()
     # (93,888… + 81,5 + 81,5 + 76,111…) ÷ 4 = 83,25; points 63,2 ÷ 4; field 1 356,25 ÷ 4; field 2 309 ÷ 4
-    assert _cells(page, "averages")[1:] == ["15,80", "", "83,25", "89,06", "77,25", ""]
+    assert _cells(page, "averages")[1:] == ["15,80", "", "83,25", "", "89,06", "77,25", ""]
 
 
 def _cells(page, testid):
@@ -100,4 +114,4 @@ def _cells(page, testid):
     row = re.search(rf'data-testid="{testid}">(.*?)</tr>', page, re.S)
     assert row, testid
     cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row.group(1), re.S)
-    return [" ".join(strip_tags(cell).split()) for cell in cells][: 8 if testid != "averages" else 7]
+    return [" ".join(strip_tags(cell).split()) for cell in cells][: 9 if testid != "averages" else 8]

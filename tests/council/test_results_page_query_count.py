@@ -14,8 +14,9 @@ from tests.factories import UnitFactory, UnitGroupFactory
 # Session and user; the period's group (URL); the live approval (who may see); the group's set; its
 # assessments; the live approval again; the answers (live) or the snapshots (frozen); the history
 # (approvals, corrections); the comments; the unread-notification count; the comment form's units; the
-# session saved on every request (3).
-MAX_QUERIES = 16
+# session saved on every request (3); the change against last year: the units with their mergers, last
+# year's results (parindex.results.selectors.group_changes).
+MAX_QUERIES = 18
 
 
 def _group(code, name, size):

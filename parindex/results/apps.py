@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ResultsConfig(AppConfig):
+    name = "parindex.results"
+    verbose_name = "Kết quả qua các năm"
