@@ -16,6 +16,7 @@ urlpatterns = [
     path("ky-danh-gia/", include("parindex.periods.urls")),
     path("thong-bao/", include("parindex.notifications.urls")),
     path("hoi-dong/", include("parindex.council.urls")),
+    path("phan-tich/", include("parindex.analysis.urls")),  # the analysis for the council
     path("don-vi/", include("parindex.organization.urls")),
     path("nguoi-dung/", include("parindex.accounts.urls_admin")),
     # danh-gia/<id>/tai-lieu/, danh-gia/<id>/trich-dan/…, tai-lieu/<id>/(sua|xoa|tai-ve|xem)/, trich-dan/<id>/xoa/

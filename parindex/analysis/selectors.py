@@ -211,7 +211,8 @@ def _engine_scores(
     """Final and self-assessed scores of the units, by the engine, two batches (two queries in all)."""
     if not assessment_ids:
         return {}, {}
-    assessments = list(Assessment.objects.filter(pk__in=assessment_ids).only("pk"))
+    # final_raw_answers takes assessments; their ids are all it reads (no ordering: it would join two tables).
+    assessments = list(Assessment.objects.filter(pk__in=assessment_ids).only("pk").order_by())
     finals = final_raw_answers(assessments)
     own: dict[int, dict[str, str]] = {pk: {} for pk in assessment_ids}
     rows = Answer.objects.filter(assessment_id__in=assessment_ids, stage=Stage.SELF).values_list(

@@ -35,6 +35,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị", "assessments:list"),
         Task("Thẩm định, nhập điểm khảo sát và nhiệm vụ UBND tỉnh giao", "appraisals:queue"),
         Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả", "council:index"),
+        Task("Phân tích kết quả, nhận định trình Hội đồng", "analysis:index"),
     ),
     Role.UNIT_OFFICER: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
@@ -56,6 +57,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
     Role.COUNCIL: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
         Task("Xem kết quả tổng hợp chỉ số CCHC", "council:index"),
+        Task("Phân tích kết quả: điểm yếu, chênh lệch tự chấm, xu hướng", "analysis:index"),
         Task("Cho ý kiến và thông qua kết quả", "council:index"),
     ),
     Role.ADMIN: (

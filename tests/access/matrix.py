@@ -169,6 +169,8 @@ def _cite_own_document(world: World, unit: str) -> dict[str, Any]:
 UNIT_ROLE_SET = frozenset(UNIT_ROLES)
 EVERY = frozenset(EVERY_ROLE)
 ORGANIZER_ONLY = frozenset({ORGANIZER})
+# The analysis compares every unit, published or not: Sở Nội vụ, the council and the administrator only.
+ANALYSTS = MANAGERS | {COUNCIL}
 
 # fmt: off
 ROUTES: tuple[Route, ...] = (
@@ -228,6 +230,13 @@ ROUTES: tuple[Route, ...] = (
     Route("council:publish", ORGANIZER_ONLY, WRITE, the_group()),
     Route("council:reopen", ORGANIZER_ONLY, WRITE, the_group(),
           data=lambda world, variant: {"reason": "Điều chỉnh điểm tiêu chí 1.2"}),
+    # -- analysis for the council: every group and unit, in every phase, for those who see every unit ----------
+    Route("analysis:index", ANALYSTS, READ, no_object()),
+    Route("analysis:group", ANALYSTS, READ, the_group()),
+    Route("analysis:unit", ANALYSTS, READ, each_assessment()),
+    Route("analysis:summary_save", ORGANIZER_ONLY, WRITE, the_group(),
+          data=lambda world, variant: {"text": "Nhận định: nhóm còn yếu ở tiêu chí 1.2"}),
+    Route("analysis:summary_revert", ORGANIZER_ONLY, WRITE, the_group()),
     # -- units and users: Sở Nội vụ and the administrator -----------------------------------------------------
     Route("organization:unit_list", MANAGERS, READ, no_object()),
     Route("organization:unit_import", MANAGERS, READ_WRITE, no_object()),
