@@ -34,8 +34,8 @@ def test_the_analysis_costs_the_same_for_5_units_as_for_20(client, organizer):
     client.force_login(organizer)
     urls = (f"/phan-tich/{period.pk}/so/", f"/phan-tich/{period.pk}/huyen/")
     units = [
-        f"/phan-tich/don-vi/{Assessment.objects.filter(period=period, group=group.group).first().pk}/"  # type: ignore[union-attr]
-        for group in (few[0], many[0])
+        f"/phan-tich/don-vi/{Assessment.objects.filter(period=period, group=members[0].group).values_list('pk', flat=True)[0]}/"
+        for members in (few, many)
     ]
 
     live = [_queries(client, url) for url in urls]
