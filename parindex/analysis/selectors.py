@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
+
 from parindex.analysis.models import AnalysisSummary
 from parindex.assessments.models import Answer, Assessment, Stage
 from parindex.assessments.selectors import final_raw_answers
 from parindex.assessments.workflow import self_assessed_leaves
-from parindex.council.models import Approval, ResultSnapshot
+from parindex.council.models import Approval, Correction, ResultSnapshot
 from parindex.council.selectors import GroupResults, ResultRow, group_results
 from parindex.engine import CriteriaSet, Rounding, UnitScore, leaf_statistics, parse_answers, score_units
 from parindex.organization.models import UnitGroup
@@ -389,6 +391,16 @@ def findings(period: Period, group: UnitGroup) -> Findings:
 
 def saved_summary(period: Period, group: UnitGroup) -> AnalysisSummary | None:
     return AnalysisSummary.objects.filter(period=period, group=group).select_related("edited_by").first()
+
+
+def summary_outdated(saved: AnalysisSummary) -> bool:
+    """The group's figures may have moved since Sở Nội vụ edited the text: approved, reopened or corrected
+    after it (two queries at most). The generated summary follows the figures; an edited one must be read again."""
+    after = saved.edited_at
+    changed = Q(approved_at__gt=after) | Q(reopened_at__gt=after)
+    approvals = Approval.objects.filter(period_id=saved.period_id, group_id=saved.group_id)
+    corrected = Correction.objects.filter(approval__in=approvals, created_at__gt=after)
+    return approvals.filter(changed).exists() or corrected.exists()
 
 
 def summary_text(period: Period, group: UnitGroup, *, known: Findings | None = None) -> str:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from parindex.accounts.models import Role
 from parindex.analysis.charts import group_chart_data, unit_chart_data
 from parindex.analysis.forms import SummaryForm
-from parindex.analysis.selectors import findings, saved_summary, unit_trend
+from parindex.analysis.selectors import findings, saved_summary, summary_outdated, unit_trend
 from parindex.analysis.services import AnalysisRefused, summary_revert, summary_save
 from parindex.analysis.summary import generated_summary
 from parindex.core.permissions import role_required, user_has_role
@@ -53,6 +53,7 @@ def _group_page(
         "rounding": found.rounding,
         "summary": text,
         "saved": saved,
+        "outdated": saved is not None and summary_outdated(saved),
         "generated": generated,
         "is_organizer": organizer,
         "form": form or (SummaryForm(initial={"text": text}) if organizer else None),

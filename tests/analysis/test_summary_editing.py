@@ -74,3 +74,27 @@ def test_reverting_with_nothing_edited_says_so(client, approved):
     assert MSG_NOTHING_TO_REVERT in response.content.decode()
     with pytest.raises(AnalysisRefused):
         summary_revert(actor=approved.organizer, period=approved.period, group=approved.group)
+
+
+def test_an_edit_made_before_the_approval_is_flagged_for_rereading(client, appraised):
+    from parindex.council.services import approval_record
+    from tests.council.conftest import DECISION_DATE, DECISION_NUMBER
+
+    summary_save(actor=appraised.organizer, period=appraised.period, group=appraised.group, text=EDITED)
+    client.force_login(appraised.organizer)
+    assert 'data-testid="summary-outdated"' not in client.get(url(appraised)).content.decode()
+
+    approval_record(
+        actor=appraised.organizer,
+        period=appraised.period,
+        group=appraised.group,
+        decision_number=DECISION_NUMBER,
+        decision_date=DECISION_DATE,
+    )
+    assert 'data-testid="summary-outdated"' in client.get(url(appraised)).content.decode()
+
+    # Saved again after the approval: read against the figures it now summarises.
+    summary_save(
+        actor=appraised.organizer, period=appraised.period, group=appraised.group, text=EDITED + " Đã rà soát."
+    )
+    assert 'data-testid="summary-outdated"' not in client.get(url(appraised)).content.decode()
