@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from parindex.assessments.models import Assessment, State
 from parindex.council.models import ResultSnapshot
@@ -105,31 +105,27 @@ _FIELDS = (
     "assessment__criteria_set_version_id",
     "approval__published_at",
     "approval__decision_number",
-    "ranked_units",
+    "approval_id",
 )
 
 
 def _year_results(snapshots: QuerySet[ResultSnapshot]) -> list[YearResult]:
-    """Two queries however many rows: the figures (plain values, so a national-size group does not load one
-    criteria-set text per row), then the few sets' rounding."""
-    ranked_units = (
-        ResultSnapshot.objects.filter(approval=OuterRef("approval"))
-        .order_by()
-        .values("approval")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    rows = list(
-        snapshots.annotate(ranked_units=Subquery(ranked_units))
-        .order_by("-assessment__period__year", "-assessment__period_id")
-        .values_list(*_FIELDS)
-    )
+    """Three queries however many rows: the figures (plain values, so a national-size group does not load one
+    criteria-set text per row), how many units each approval ranked, and the few sets' rounding. The counts
+    are one grouped query, not a subquery per row: SQLite would count a 4,000-unit table 4,000 times."""
+    rows = list(snapshots.order_by("-assessment__period__year", "-assessment__period_id").values_list(*_FIELDS))
     if not rows:
         return []
-    version_ids = {row[12] for row in rows}
+    ranked_units = dict(
+        ResultSnapshot.objects.filter(approval_id__in={row[15] for row in rows})
+        .order_by()
+        .values("approval_id")
+        .annotate(n=Count("pk"))
+        .values_list("approval_id", "n")
+    )
     roundings = {
         version.pk: version.criteria_set.rounding
-        for version in CriteriaSetVersion.objects.filter(pk__in=version_ids).only("pk", "source_yaml")
+        for version in CriteriaSetVersion.objects.filter(pk__in={row[12] for row in rows}).only("pk", "source_yaml")
     }
     return [
         YearResult(
@@ -148,7 +144,7 @@ def _year_results(snapshots: QuerySet[ResultSnapshot]) -> list[YearResult]:
             rounding=roundings[row[12]],
             published=row[13] is not None,
             decision_number=row[14],
-            ranked_units=row[15] or 0,
+            ranked_units=ranked_units.get(row[15], 0),
         )
         for row in rows
     ]

@@ -12,12 +12,13 @@ from tests.cycle import make_period
 from tests.factories import UnitFactory, UnitGroupFactory
 from tests.results.conftest import past_period
 
-# tests/council/test_results_page_query_count.py's 18, and last year's sets' rounding.
-RESULTS_PAGE = 19
+# tests/council/test_results_page_query_count.py's 18, and, when last year has results, how many units each
+# approval ranked and the sets' rounding.
+RESULTS_PAGE = 20
 # Session and user; the assessment; the answers (self, rounds); the final answers; the citations count; the
 # snapshot; round 1's answers; may the viewer read the evidence; the citations; the predecessors; the years;
-# their sets; the live approval; the group's approvals (correction); the corrections; notifications; session.
-DETAIL_PAGE = 20
+# how many units each year ranked; their sets; the live approval; the group's approvals (correction); the corrections; notifications; session.
+DETAIL_PAGE = 21
 
 
 def _group(code, name, size):
