@@ -224,8 +224,10 @@ def demo_setup(*, stdout: Writer) -> dict[str, int]:
     )
     load_demo_criteria_sets(stdout)
     from parindex.demo.cycle import demo_cycle
+    from parindex.demo.history import demo_history
 
     demo_cycle(stdout=stdout)
+    demo_history(stdout=stdout)  # the departments' published 2024: last year's figures for 2025
     return {"groups": groups_created, "units": units_created, "accounts": accounts_created}
 
 

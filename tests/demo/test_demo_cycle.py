@@ -47,7 +47,7 @@ def test_the_demo_province_has_a_period_with_units_in_every_state_and_runs_once(
     from parindex.core.demo import demo_setup
 
     demo_setup(stdout=io.StringIO())
-    states = set(Assessment.objects.values_list("state", flat=True))
+    states = set(Assessment.objects.filter(period__year=2025).values_list("state", flat=True))
     assert states == set(ORDER)
     # The communes wait only for Phường Phủ Lý's explanation: a visitor can take that group to the council.
     from parindex.council.selectors import group_results
