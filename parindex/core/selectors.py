@@ -32,7 +32,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Danh sách người dùng; nhập người dùng từ Excel", "users:user_list"),
         Task("Lập kế hoạch và mở kỳ đánh giá", "periods:list"),
         Task("Phân công thành viên Tổ thẩm định", "periods:list"),
-        Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị", "assessments:list"),
+        Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị", "periods:progress_index"),
         Task("Thẩm định, nhập điểm khảo sát và nhiệm vụ UBND tỉnh giao", "appraisals:queue"),
         Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả", "council:index"),
         Task("Phân tích kết quả, nhận định trình Hội đồng", "analysis:index"),
@@ -59,6 +59,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Xem kết quả tổng hợp chỉ số CCHC", "council:index"),
         Task("Phân tích kết quả: điểm yếu, chênh lệch tự chấm, xu hướng", "analysis:index"),
         Task("Cho ý kiến và thông qua kết quả", "council:index"),
+        Task("Theo dõi tiến độ đánh giá của các đơn vị", "periods:progress_index"),
     ),
     Role.ADMIN: (
         Task("Danh sách đơn vị được đánh giá; nhập đơn vị từ Excel", "organization:unit_list"),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from parindex.appraisals import assignment_views
-from parindex.periods import views
+from parindex.periods import progress_views, views
 
 app_name = "periods"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("<int:pk>/mo-ky/", views.period_open_view, name="open"),
     path("<int:pk>/gia-han/", views.deadline_extend_view, name="extend"),
     path("<int:pk>/mo-lai-giai-doan/", views.phase_reopen_view, name="reopen"),
+    path("tien-do/", progress_views.progress_index, name="progress_index"),
+    path("<int:pk>/tien-do/", progress_views.progress_view, name="progress"),
     path("<int:pk>/phan-cong/", assignment_views.assignment_list, name="assignments"),
     path(
         "<int:pk>/phan-cong/<int:assignment_pk>/xoa/", assignment_views.assignment_delete_view, name="assignment_delete"

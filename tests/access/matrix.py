@@ -34,6 +34,7 @@ from tests.access.rules import (
     MANAGERS,
     ORGANIZER,
     READERS,
+    SEES_EVERY_UNIT,
     UNIT_ROLES,
     USERS,
     Who,
@@ -210,6 +211,9 @@ ROUTES: tuple[Route, ...] = (
     Route("periods:extend", MANAGERS, WRITE, the_period()),
     Route("periods:reopen", MANAGERS, WRITE, the_period()),
     Route("periods:assignments", MANAGERS, READ_WRITE, the_period()),
+    # Progress: Sở Nội vụ and the administrator follow it; the council reads it (every unit is theirs to see).
+    Route("periods:progress_index", SEES_EVERY_UNIT, READ, no_object()),
+    Route("periods:progress", SEES_EVERY_UNIT, READ, the_period()),
     Route("periods:assignment_delete", MANAGERS, WRITE,
           {"": lambda world: {"pk": world.period.pk, "assignment_pk": world.assignment.pk}}),
     # -- notifications: each person their own -----------------------------------------------------------------
