@@ -222,6 +222,9 @@ def demo_setup(*, stdout: Writer) -> dict[str, int]:
         f"{DEMO_PROVINCE}: tạo mới {groups_created} nhóm đơn vị, {units_created} đơn vị, "
         f"{accounts_created} tài khoản (đã có sẵn thì giữ nguyên).\n"
     )
+    from parindex.indices.demo import demo_indices
+
+    demo_indices(stdout=stdout)  # the province's national indices: illustrative figures, not official
     load_demo_criteria_sets(stdout)
     from parindex.demo.cycle import demo_cycle
     from parindex.demo.history import demo_history

@@ -33,6 +33,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Lập kế hoạch và mở kỳ đánh giá", "periods:list"),
         Task("Phân công thành viên Tổ thẩm định", "periods:list"),
         Task("Theo dõi tiến độ tự đánh giá và thẩm định của các đơn vị", "periods:progress_index"),
+        Task("Nhập và theo dõi các chỉ số của tỉnh: PAR INDEX, SIPAS, PAPI, PCI", "indices:index"),
         Task("Thẩm định, nhập điểm khảo sát và nhiệm vụ UBND tỉnh giao", "appraisals:queue"),
         Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả", "council:index"),
         Task("Phân tích kết quả, nhận định trình Hội đồng", "analysis:index"),
@@ -42,11 +43,13 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Nhập kết quả tự đánh giá của đơn vị", "assessments:list"),
         Task("Tải lên tài liệu kiểm chứng", "assessments:list"),
         Task("Giải trình, bổ sung theo yêu cầu của Tổ thẩm định", "assessments:list"),
+        Task("Xem các chỉ số của tỉnh và thành phần đơn vị chịu trách nhiệm", "indices:index"),
     ),
     Role.UNIT_HEAD: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
         Task("Xem và chốt kết quả tự đánh giá của đơn vị", "assessments:list"),
         Task("Theo dõi kết quả thẩm định của đơn vị", "assessments:list"),
+        Task("Xem các chỉ số của tỉnh và thành phần đơn vị chịu trách nhiệm", "indices:index"),
     ),
     Role.APPRAISER: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
@@ -60,6 +63,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Phân tích kết quả: điểm yếu, chênh lệch tự chấm, xu hướng", "analysis:index"),
         Task("Cho ý kiến và thông qua kết quả", "council:index"),
         Task("Theo dõi tiến độ đánh giá của các đơn vị", "periods:progress_index"),
+        Task("Xem các chỉ số của tỉnh: PAR INDEX, SIPAS, PAPI, PCI", "indices:index"),
     ),
     Role.ADMIN: (
         Task("Danh sách đơn vị được đánh giá; nhập đơn vị từ Excel", "organization:unit_list"),

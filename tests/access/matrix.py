@@ -241,6 +241,12 @@ ROUTES: tuple[Route, ...] = (
     Route("analysis:summary_save", ORGANIZER_ONLY, WRITE, the_group(),
           data=lambda world, variant: {"text": "Nhận định: nhóm còn yếu ở tiêu chí 1.2"}),
     Route("analysis:summary_revert", ORGANIZER_ONLY, WRITE, the_group()),
+    # -- the province's national indices: every role reads; Sở Nội vụ imports and maps components -------------
+    Route("indices:index", EVERY, READ, no_object()),
+    Route("indices:detail", EVERY, READ, {"": lambda world: {"index": "papi"}}),
+    Route("indices:import", ORGANIZER_ONLY, READ_WRITE, no_object()),
+    Route("indices:template", ORGANIZER_ONLY, READ, no_object()),
+    Route("indices:responsible", ORGANIZER_ONLY, READ_WRITE, {"": lambda world: {"index": "papi", "code": "1"}}),
     # -- units and users: Sở Nội vụ and the administrator -----------------------------------------------------
     Route("organization:unit_list", MANAGERS, READ, no_object()),
     Route("organization:unit_import", MANAGERS, READ_WRITE, no_object()),

@@ -1,0 +1,23 @@
+"""The catalogue of indices and components (parindex/indices/catalogue.py), written once. A later change to the
+catalogue comes with its own migration, so that every database holds the same components."""
+
+from django.db import migrations
+
+
+def add_catalogue(apps, schema_editor):
+    from parindex.indices.catalogue import CATALOGUE
+
+    IndexComponent = apps.get_model("indices", "IndexComponent")
+    for spec in CATALOGUE:
+        for position, component in enumerate(spec.components):
+            IndexComponent.objects.update_or_create(
+                index=spec.key,
+                code=component.code,
+                defaults={"name": component.name, "ordering": position, "maximum": component.maximum},
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("indices", "0001_initial")]
+
+    operations = [migrations.RunPython(add_catalogue, migrations.RunPython.noop)]
