@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "parindex.appraisals",
     "parindex.notifications",
     "parindex.council",
+    "parindex.reports",
     "parindex.indices",
     "parindex.analysis",
     "parindex.results",
@@ -257,6 +258,9 @@ EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL")
 # Notification e-mails are sent after the change commits, inside the request or the daily job: a mail
 # server that hangs must not hang them (Django's default is to wait forever).
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+# Exports (parindex/reports): made by a thread of the web process after the request commits. Set to false when
+# dedicated workers run `manage.py run_exports` instead (several may; each job is claimed by one).
+PARINDEX_EXPORTS_IN_PROCESS = env_bool("PARINDEX_EXPORTS_IN_PROCESS", True)
 # Where people open the site: links in e-mails are this plus the page's path.
 PARINDEX_BASE_URL = os.environ.get("PARINDEX_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("ky-danh-gia/", include("parindex.periods.urls")),
     path("thong-bao/", include("parindex.notifications.urls")),
     path("hoi-dong/", include("parindex.council.urls")),
+    path("bao-cao/", include("parindex.reports.urls")),
     path("chi-so-tinh/", include("parindex.indices.urls")),  # the province's national indices
     path("phan-tich/", include("parindex.analysis.urls")),  # the analysis for the council
     path("don-vi/", include("parindex.organization.urls")),

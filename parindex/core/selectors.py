@@ -36,6 +36,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Nhập và theo dõi các chỉ số của tỉnh: PAR INDEX, SIPAS, PAPI, PCI", "indices:index"),
         Task("Thẩm định, nhập điểm khảo sát và nhiệm vụ UBND tỉnh giao", "appraisals:queue"),
         Task("Chuẩn bị hồ sơ trình Hội đồng, công bố kết quả", "council:index"),
+        Task("Xuất bảng tổng hợp kết quả (Excel), báo cáo trình Hội đồng và phụ lục Quyết định (PDF)", "reports:index"),
         Task("Phân tích kết quả, nhận định trình Hội đồng", "analysis:index"),
     ),
     Role.UNIT_OFFICER: (
@@ -62,6 +63,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Xem kết quả tổng hợp chỉ số CCHC", "council:index"),
         Task("Phân tích kết quả: điểm yếu, chênh lệch tự chấm, xu hướng", "analysis:index"),
         Task("Cho ý kiến và thông qua kết quả", "council:index"),
+        Task("Tải bảng tổng hợp kết quả, báo cáo trình Hội đồng và phụ lục Quyết định", "reports:index"),
         Task("Theo dõi tiến độ đánh giá của các đơn vị", "periods:progress_index"),
         Task("Xem các chỉ số của tỉnh: PAR INDEX, SIPAS, PAPI, PCI", "indices:index"),
     ),

@@ -167,6 +167,43 @@ def _cite_own_document(world: World, unit: str) -> dict[str, Any]:
     return {"document": document.pk if document else MISSING_PK, "locator": "trang 3"}
 
 
+def _organizers_export(world: World) -> dict[str, Any]:
+    """A finished export of the period's workbook, asked for by Sở Nội vụ (made once per world)."""
+    job = getattr(world, "export_job", None)
+    if job is None:
+        from django.core.files.base import ContentFile
+
+        from parindex.reports.models import ExportJob, ExportKind, ExportStatus
+
+        job = ExportJob(
+            kind=ExportKind.WORKBOOK,
+            params={"period": world.period.pk},
+            requested_by=world.users["organizer"],
+            status=ExportStatus.DONE,
+            progress=100,
+            filename="ket-qua.xlsx",
+        )
+        job.file.save("ket-qua.xlsx", ContentFile(b"PK\x03\x04"), save=True)
+        setattr(world, "export_job", job)  # noqa: B010 - World declares no such field: the matrix's own cache
+    return {"pk": job.pk}
+
+
+def _requested_it(who: Who, variant: str, phase: str) -> bool:
+    """A background export is its requester's only: anyone else, whatever the role, gets 404."""
+    return who.key == "organizer"
+
+
+def _sees_unit_sheet(who: Who, unit: str, phase: str) -> bool:
+    """Those who see every unit, any unit at any time; the unit's own people once its appraisal is done; never
+    another unit's, published or not (the sheet has the unit's own answers and notes)."""
+    from tests.access.rules import APPRAISAL_DONE_FROM, SEES_EVERY_UNIT
+    from tests.access.world import PHASES
+
+    if who.role in SEES_EVERY_UNIT:
+        return True
+    return is_unit_member(who, unit) and PHASES.index(phase) >= PHASES.index(APPRAISAL_DONE_FROM)
+
+
 UNIT_ROLE_SET = frozenset(UNIT_ROLES)
 EVERY = frozenset(EVERY_ROLE)
 ORGANIZER_ONLY = frozenset({ORGANIZER})
@@ -273,6 +310,13 @@ ROUTES: tuple[Route, ...] = (
     Route("criteria:download_xlsx", EVERY, READ, each_criteria_set(), _sees_criteria_set),
     Route("criteria:clone", ORGANIZER_ONLY, READ_WRITE, each_criteria_set(), _sees_criteria_set),
     Route("criteria:issue", ORGANIZER_ONLY, WRITE, each_criteria_set(), _sees_criteria_set),
+    # -- official outputs: Sở Nội vụ, the council and the administrator; a unit its own sheet --------------------
+    Route("reports:index", MANAGERS | {COUNCIL}, READ, no_object()),
+    Route("reports:export", MANAGERS | {COUNCIL}, WRITE, no_object(),
+          data=lambda world, variant: {"kind": "workbook", "period": world.period.pk}),
+    Route("reports:job", MANAGERS | {COUNCIL}, READ, {"organizer's": _organizers_export}, _requested_it),
+    Route("reports:download", MANAGERS | {COUNCIL}, READ, {"organizer's": _organizers_export}, _requested_it),
+    Route("reports:unit_sheet", READERS, READ, each_assessment(), _sees_unit_sheet),
 )
 # fmt: on
 ROUTES_BY_NAME = {route.name: route for route in ROUTES}
