@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "parindex.appraisals",
     "parindex.notifications",
     "parindex.council",
+    "parindex.portal",
     "parindex.reports",
     "parindex.indices",
     "parindex.analysis",

@@ -3,6 +3,8 @@ from importlib.util import find_spec
 from django.contrib import admin
 from django.urls import include, path
 
+from parindex.portal import views as portal_views
+
 admin.site.site_header = "parindex — Quản trị"
 admin.site.site_title = "parindex — Quản trị"
 admin.site.index_title = "Quản trị hệ thống"
@@ -16,6 +18,8 @@ urlpatterns = [
     path("ky-danh-gia/", include("parindex.periods.urls")),
     path("thong-bao/", include("parindex.notifications.urls")),
     path("hoi-dong/", include("parindex.council.urls")),
+    path("cong-khai/", include("parindex.portal.urls")),  # the public portal and open data: no login
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("bao-cao/", include("parindex.reports.urls")),
     path("chi-so-tinh/", include("parindex.indices.urls")),  # the province's national indices
     path("phan-tich/", include("parindex.analysis.urls")),  # the analysis for the council

@@ -39,6 +39,16 @@ PUBLIC_URLS: frozenset[str] = frozenset(
     {
         "login",
         "admin:login",  # Django admin's own sign-in form; it is rate-limited by axes like ours
+        # The public portal: published results and open data only (portal.selectors decides what is published).
+        "portal:index",
+        "portal:group",
+        "portal:unit",
+        "portal:catalogue",
+        "portal:catalogue_json",
+        "portal:csv",
+        "portal:json",
+        "portal:sitemap",
+        "robots_txt",
     }
 )
 

@@ -41,6 +41,7 @@ from tests.access.rules import (
     appraises,
     forbidden_markers,
     is_unit_member,
+    published,
     sees_assessment,
     sees_criteria_set,
     sees_group_results,
@@ -76,6 +77,7 @@ class Route:
     data: Callable[[World, str], dict[str, Any]] | None = None  # what a POST sends (empty when None)
     public: bool = False
     signs_out: bool = False  # its write ends the session: the answer is the sign-in page
+    sends_signed_in_on: bool = False  # the sign-in page: a signed-in user is sent on to work
 
 
 def no_object() -> Mapping[str, Kwargs]:
@@ -122,6 +124,19 @@ def the_group_by_id() -> Mapping[str, Kwargs]:
     return {"": lambda world: {"period_id": world.period.pk, "group_id": world.group.pk}}
 
 
+def the_group_by_year() -> Mapping[str, Kwargs]:
+    return {"": lambda world: {"year": world.period.year, "group": world.group.code}}
+
+
+def each_published_unit() -> Mapping[str, Kwargs]:
+    """A unit's page on the public portal, for A and B: the address is guessable in every phase."""
+    return {unit: _published_unit_kwargs(unit) for unit in ("a", "b")}
+
+
+def _published_unit_kwargs(unit: str) -> Kwargs:
+    return lambda world: {"year": world.period.year, "group": world.group.code, "pk": world.assessments[unit].pk}
+
+
 def each_criteria_set() -> Mapping[str, Kwargs]:
     return {
         "issued": lambda world: {"pk": world.issued_set.pk},
@@ -143,6 +158,10 @@ def _own_unit(who: Who, unit: str, phase: str) -> bool:
 
 def _sees_unit_result(who: Who, unit: str, phase: str) -> bool:
     return sees_unit_result(who, unit, phase)
+
+
+def _published(who: Who, variant: str, phase: str) -> bool:
+    return published(phase)
 
 
 def _sees_group_results(who: Who, variant: str, phase: str) -> bool:
@@ -213,7 +232,7 @@ ANALYSTS = MANAGERS | {COUNCIL}
 # fmt: off
 ROUTES: tuple[Route, ...] = (
     # -- accounts and home: anyone signed in ----------------------------------------------------------------
-    Route("login", None, READ_WRITE, no_object(), public=True),
+    Route("login", None, READ_WRITE, no_object(), public=True, sends_signed_in_on=True),
     Route("logout", None, WRITE, no_object(), signs_out=True),
     Route("password_change", None, READ_WRITE, no_object()),
     Route("home", None, READ, no_object()),
@@ -284,6 +303,16 @@ ROUTES: tuple[Route, ...] = (
     Route("indices:import", ORGANIZER_ONLY, READ_WRITE, no_object()),
     Route("indices:template", ORGANIZER_ONLY, READ, no_object()),
     Route("indices:responsible", ORGANIZER_ONLY, READ_WRITE, {"": lambda world: {"index": "papi", "code": "1"}}),
+    # -- public portal: anyone, signed in or not; a group's results and its units' pages once published ------
+    Route("portal:index", None, READ, no_object(), public=True),
+    Route("portal:catalogue", None, READ, no_object(), public=True),
+    Route("portal:catalogue_json", None, READ, no_object(), public=True),
+    Route("portal:sitemap", None, READ, no_object(), public=True),
+    Route("robots_txt", None, READ, no_object(), public=True),
+    Route("portal:group", None, READ, the_group_by_year(), _published, public=True),
+    Route("portal:csv", None, READ, the_group_by_year(), _published, public=True),
+    Route("portal:json", None, READ, the_group_by_year(), _published, public=True),
+    Route("portal:unit", None, READ, each_published_unit(), _published, public=True),
     # -- units and users: Sở Nội vụ and the administrator -----------------------------------------------------
     Route("organization:unit_list", MANAGERS, READ, no_object()),
     Route("organization:unit_import", MANAGERS, READ_WRITE, no_object()),
@@ -342,8 +371,15 @@ LOGIN = Expected(frozenset({302}), to_login=True)
 def expected(route: Route, who: Who, variant: str, method: str, world: World) -> Expected:
     """The answer the rules of rules.py give, first rule that applies deciding."""
     if route.public:
-        # The sign-in page: a form for visitors; a signed-in user is sent on to work.
-        return Expected(frozenset({200 if who.anonymous else 302}))
+        if route.sends_signed_in_on:
+            # The sign-in page: a form for visitors; a signed-in user is sent on to work.
+            return Expected(frozenset({200 if who.anonymous else 302}))
+        # The public portal: the same answer for everyone, signed in or not; what is not published is 404.
+        if method not in route.methods:
+            return Expected(frozenset({405}))
+        if not route.present(world, variant) or not route.sees(who, variant, world.phase):
+            return Expected(frozenset({404}))
+        return Expected(frozenset({200}))
     if who.anonymous:
         return LOGIN  # rule 1
     if route.roles is not None and who.role not in route.roles:

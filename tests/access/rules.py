@@ -5,7 +5,9 @@ answer per URL, user, object and phase; where a view disagrees, the view is what
 
 Every request is judged in this order, the first rule that applies deciding:
 
- 1. Anonymous visitors are sent to the sign-in page (302 to /dang-nhap/); only the sign-in page is public.
+ 1. Anonymous visitors are sent to the sign-in page (302 to /dang-nhap/); only the sign-in page and the
+    public portal (/cong-khai/, robots.txt) are public. The portal answers everyone alike, signed in or not:
+    a group's published results and its units' pages (200), and 404 for anything not published.
  2. A signed-in user whose role is not in the view's role list gets 403 (a user without a role is refused
     every role-restricted page; pages for "anyone signed in" let them in).
  3. A method the view does not take is 405 (asked after the role: a GET on a write action says nothing
