@@ -23,6 +23,7 @@ from parindex.council.selectors import (
     group_results,
     sees_all_results,
 )
+from parindex.organization.models import UnitGroup
 from parindex.periods.models import Period, PeriodGroup
 from parindex.reports.models import ExportJob
 
@@ -48,6 +49,17 @@ def unit_sheet_assessments_visible_to(user: Any) -> QuerySet[Assessment]:
     if role in UNIT_ROLES and getattr(user, "unit_id", None) is not None:
         return assessments.filter(unit_id=user.unit_id, state__in=APPRAISAL_DONE_STATES)
     return assessments.none()
+
+
+def job_subject(job: ExportJob) -> str:
+    """What the job exports, in words: the period, and the group for the per-group documents."""
+    period = Period.objects.filter(pk=job.params.get("period")).first()
+    if period is None:
+        return ""
+    if "group" not in job.params:
+        return period.name
+    group = UnitGroup.objects.filter(pk=job.params["group"]).first()
+    return f"{period.name} · {group.name}" if group else period.name
 
 
 def period_groups(period: Period) -> list[PeriodGroup]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -33,6 +34,11 @@ MSG_GROUP_NEEDED = "Cần chọn nhóm đơn vị cho báo cáo này."
 MSG_GROUP_NOT_IN_PERIOD = "Nhóm đơn vị đã chọn không có trong kỳ đánh giá này."
 MSG_FAILED = "Không tạo được tệp do lỗi hệ thống; đề nghị thử lại hoặc báo quản trị hệ thống."
 MSG_PERIOD_GONE = "Kỳ đánh giá hoặc nhóm đơn vị của yêu cầu này không còn tồn tại."
+MSG_INTERRUPTED = "Tiến trình tạo tệp bị gián đoạn (máy chủ khởi động lại?); đề nghị yêu cầu xuất lại."
+# A job still "running" this long after it started lost its worker (a restart, a killed process): the largest
+# export takes seconds. It is marked failed, never queued again: a worker that is only slow must not have its
+# job run a second time beside it.
+STALE_AFTER = timedelta(minutes=30)
 PER_GROUP = (ExportKind.COUNCIL_REPORT, ExportKind.ANNEX)
 
 
@@ -102,6 +108,14 @@ def export_claim_next(*, worker: str) -> int | None:
             return None
         if export_claim(job_id=job_id, worker=worker):
             return job_id
+
+
+def export_fail_stale(*, now: Any = None) -> int:
+    """Mark the jobs whose worker died as failed, with a message saying so; the number of them."""
+    limit = (now or timezone.now()) - STALE_AFTER
+    return ExportJob.objects.filter(status=ExportStatus.RUNNING, started_at__lt=limit).update(
+        status=ExportStatus.FAILED, error=MSG_INTERRUPTED, finished_at=timezone.now()
+    )
 
 
 def _progress(job_id: int, percent: int) -> None:

@@ -21,6 +21,7 @@ from parindex.reports.selectors import (
     EXPORTERS,
     UNIT_SHEET_READERS,
     exportable_periods,
+    job_subject,
     jobs_visible_to,
     unit_sheet_assessments_visible_to,
 )
@@ -87,8 +88,10 @@ def _job(request: HttpRequest, pk: int) -> ExportJob:
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    template = "reports/_job_status.html" if getattr(request, "htmx", False) else "reports/job.html"
-    response = render(request, template, {"job": job})
+    if getattr(request, "htmx", False):
+        response = render(request, "reports/_job_status.html", {"job": job})
+    else:
+        response = render(request, "reports/job.html", {"job": job, "subject": job_subject(job)})
     patch_cache_control(response, no_store=True)  # polled: always the state of now
     return response
 

@@ -1,17 +1,23 @@
 """Background exports: asked for on the reports page, made by one worker, followed on a page polled by htmx,
 downloaded by the requester only; bad requests answered in Vietnamese."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from parindex.audit.models import AuditEvent
 from parindex.reports.models import ExportJob, ExportKind, ExportStatus
 from parindex.reports.services import (
     MSG_GROUP_NEEDED,
     MSG_GROUP_NOT_IN_PERIOD,
+    MSG_INTERRUPTED,
     MSG_NOT_ALLOWED,
+    STALE_AFTER,
     ExportRefused,
     export_claim,
+    export_fail_stale,
     export_request,
     export_run,
 )
@@ -176,5 +182,23 @@ def test_the_pages_take_a_fixed_number_of_queries(client, organizer, approved, d
     client.force_login(organizer)
     with django_assert_max_num_queries(10):  # session, user, periods, their groups, jobs, bell, …
         assert client.get("/bao-cao/").status_code == 200
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):  # … and the period and group the job names
         assert client.get(f"/bao-cao/tep/{job.pk}/").status_code == 200
+
+
+def test_a_job_whose_worker_died_is_marked_failed_not_run_again(approved, organizer):
+    job = export_request(actor=organizer, kind="workbook", period=approved.period)
+    export_claim(job_id=job.pk, worker="lost")
+    later = timezone.now() + STALE_AFTER + timedelta(minutes=1)
+    assert export_fail_stale(now=timezone.now()) == 0  # a running job, but not for long: left alone
+    assert export_fail_stale(now=later) == 1
+    job.refresh_from_db()
+    assert (job.status, job.error) == (ExportStatus.FAILED, MSG_INTERRUPTED)
+    assert export_run(job_id=job.pk, worker="next") is False
+
+
+def test_the_job_page_names_the_period_and_group(client, organizer, approved):
+    job = export_request(actor=organizer, kind="annex", period=approved.period, group=approved.group)
+    client.force_login(organizer)
+    page = client.get(f"/bao-cao/tep/{job.pk}/").content.decode()
+    assert f"{approved.period.name} · {approved.group.name}" in page

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from parindex.reports.services import execute_claimed, export_claim_next
+from parindex.reports.services import execute_claimed, export_claim_next, export_fail_stale
 
 
 class Command(BaseCommand):
@@ -24,6 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, once: bool, interval: float, worker: str, **options: Any) -> None:
         name = worker or f"{socket.gethostname()}:{os.getpid()}"
         done = 0
+        stale = export_fail_stale()
+        if stale:
+            self.stdout.write(f"{stale} yêu cầu bị gián đoạn đã được đánh dấu không thành công.")
         while True:
             job_id = export_claim_next(worker=name)
             if job_id is None:
