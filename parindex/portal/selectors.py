@@ -20,10 +20,11 @@ from django.db.models import Count, QuerySet
 
 from parindex.assessments.models import Assessment, State
 from parindex.council.models import Approval
-from parindex.council.selectors import Averages, Component, group_results
+from parindex.council.selectors import Averages, Component, GroupResults, group_results
 from parindex.engine import Node, Rounding
 from parindex.organization.models import UnitGroup
 from parindex.periods.models import Period
+from parindex.results.selectors import Change, group_changes
 from parindex.vn import sort_key
 
 
@@ -121,6 +122,7 @@ class PublicResults:
     rounding: Rounding
     rows: list[PublicRow]
     averages: Averages | None
+    council: GroupResults  # what the rows were read from: the year-on-year reads take it
 
     @property
     def year(self) -> int:
@@ -187,4 +189,12 @@ def public_results(approval: Approval) -> PublicResults:
         rounding=results.rounding,
         rows=rows,
         averages=results.averages,
+        council=results,
     )
+
+
+def public_changes(results: PublicResults) -> dict[int, Change]:
+    """Each published unit's change against its own published index of the year before (results.selectors:
+    published years only, a unit formed by a merger has none), by assessment id."""
+    changes = group_changes(results.council)
+    return {row.assessment_id: changes[row.assessment_id] for row in results.rows}

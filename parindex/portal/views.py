@@ -27,6 +27,7 @@ from parindex.portal.selectors import (
     NotPublished,
     PublicResults,
     PublishedGroup,
+    public_changes,
     public_results,
     published_approval,
     published_catalogue,
@@ -96,7 +97,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_safe
 def group_page(request: HttpRequest, year: int, group: str) -> HttpResponse:
     results = _results_or_404(year, group)
-    return _page(request, "portal/group.html", {"results": results})
+    changes = public_changes(results)
+    table = [(row, changes[row.assessment_id]) for row in results.rows]
+    return _page(request, "portal/group.html", {"results": results, "table": table})
 
 
 @public
@@ -106,7 +109,13 @@ def unit_page(request: HttpRequest, year: int, group: str, pk: int) -> HttpRespo
     row = results.row(pk)
     if row is None:
         raise Http404
-    context = {"results": results, "row": row, "fields": unit_fields(results, row), "chart": unit_chart(results, row)}
+    context = {
+        "results": results,
+        "row": row,
+        "change": public_changes(results)[row.assessment_id],
+        "fields": unit_fields(results, row),
+        "chart": unit_chart(results, row),
+    }
     return _page(request, "portal/unit.html", context)
 
 

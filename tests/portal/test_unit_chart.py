@@ -9,14 +9,23 @@ from parindex.engine import Rounding
 from parindex.portal.charts import unit_chart
 from parindex.portal.selectors import PublicResults, PublicRow
 
+TRUNCATE_2 = Rounding(places=2, mode="truncate")
 
-def _results(codes, rounding=Rounding(places=2, mode="truncate")):
+
+def _results(codes, rounding=TRUNCATE_2):
     fields = [SimpleNamespace(code=code, title=f"Lĩnh vực {code}") for code in codes]
     components = {code: Component(Decimal(1), Decimal(2), Decimal("66.666666")) for code in codes}
     components[codes[-1]] = Component(None, None, None)
     row = PublicRow(1, "SA", "Sở Tư pháp", 1, False, Decimal(1), Decimal(2), Decimal(50), "Khá", components)
     averages = Averages(units=2, index=Decimal(50), points=Decimal(1), fields=dict.fromkeys(codes, Decimal("70.019")))
-    results = PublicResults(approval=None, fields=fields, rounding=rounding, rows=[row], averages=averages)  # type: ignore[arg-type]
+    results = PublicResults(
+        approval=None,  # type: ignore[arg-type]
+        fields=fields,  # type: ignore[arg-type]
+        rounding=rounding,
+        rows=[row],
+        averages=averages,
+        council=None,  # type: ignore[arg-type]
+    )
     return results, row
 
 
