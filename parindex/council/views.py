@@ -199,6 +199,7 @@ def _detail_page(
         "scorecard": scorecard,
         "years": years,
         "current_listed": any(result.assessment_id == assessment.pk for result in years.results),
+        "current_change": years.change_of(detail.index, detail.rounding, assessment.period.year),
         "assessment": assessment,
         "privileged": privileged,
         "table_visible": group_results_visible_to(request.user, approval),

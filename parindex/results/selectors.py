@@ -232,6 +232,13 @@ class YearOnYear:
         """Each result with its change against the year before (for a template, which cannot pass `year`)."""
         return [(result, self.change(result.year)) for result in self.results]
 
+    def change_of(self, index: Decimal | None, rounding: Rounding, year: int) -> Change:
+        """The change of a figure not listed (this year's, still provisional) against the year before."""
+        if any(p.unit.merged_on and p.unit.merged_on.year == year for p in self.predecessors):
+            return change_against(index, rounding, None, merged=True)
+        before = [result for result in self.results if result.year == year - 1]
+        return change_against(index, rounding, before[0] if before else None)
+
     def change(self, year: int) -> Change | None:
         """The change of `year`'s result against the year before, when both are listed."""
         by_year = {result.year: result for result in reversed(self.results)}  # the newest period of each year

@@ -63,3 +63,15 @@ def test_a_unit_sees_its_own_unpublished_year_only_as_this_years_provisional_fig
 
     assert 'data-testid="year-current"' in page
     assert 'data-testid="year-2024"' not in page  # approved, not published: not the unit's to see yet
+
+
+def test_this_years_provisional_figure_is_compared_with_last_years_published_one(
+    client, officer_a, appraised, last_year
+):
+    client.force_login(officer_a)
+
+    page = client.get(appraised.detail_url("a")).content.decode()
+
+    current = page[page.index('data-testid="year-current"') :]
+    assert current[: current.index("</tr>")].count("+11,11") == 1
+    assert "tạm tính" in current[: current.index("</tr>")]
