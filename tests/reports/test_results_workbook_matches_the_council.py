@@ -107,3 +107,9 @@ def test_sheet_names_are_cut_to_excels_rules():
     assert len(second) <= 31
     assert not set("[]:*?/\\") & set(first)
     assert first != second
+
+
+def test_a_period_without_groups_gives_a_workbook_that_says_so():
+    book = open_workbook(results_workbook([]))
+    assert book.sheetnames == ["Kết quả"]
+    assert book["Kết quả"]["A1"].value == workbook.EMPTY
