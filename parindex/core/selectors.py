@@ -44,12 +44,14 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Nhập kết quả tự đánh giá của đơn vị", "assessments:list"),
         Task("Tải lên tài liệu kiểm chứng", "assessments:list"),
         Task("Giải trình, bổ sung theo yêu cầu của Tổ thẩm định", "assessments:list"),
+        Task("Xem kết quả của đơn vị và kết quả đã công bố", "council:index"),
         Task("Xem các chỉ số của tỉnh và thành phần đơn vị chịu trách nhiệm", "indices:index"),
     ),
     Role.UNIT_HEAD: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
         Task("Xem và chốt kết quả tự đánh giá của đơn vị", "assessments:list"),
         Task("Theo dõi kết quả thẩm định của đơn vị", "assessments:list"),
+        Task("Xem kết quả của đơn vị và kết quả đã công bố", "council:index"),
         Task("Xem các chỉ số của tỉnh và thành phần đơn vị chịu trách nhiệm", "indices:index"),
     ),
     Role.APPRAISER: (
@@ -57,6 +59,7 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Thẩm định các lĩnh vực được phân công", "appraisals:queue"),
         Task("Yêu cầu đơn vị giải trình, bổ sung tài liệu", "appraisals:queue"),
         Task("Thẩm định lại sau giải trình", "appraisals:queue"),
+        Task("Xem kết quả đã công bố", "council:index"),
     ),
     Role.COUNCIL: (
         Task("Xem bộ tiêu chí đánh giá", "criteria:list"),
@@ -74,7 +77,10 @@ ROLE_TASKS: dict[str, tuple[Task, ...]] = {
         Task("Xem nhật ký hệ thống", "admin:audit_auditevent_changelist", staff_only=True),
     ),
 }
-EVERYONE_TASKS: tuple[Task, ...] = (Task("Đổi mật khẩu", "password_change"),)
+EVERYONE_TASKS: tuple[Task, ...] = (
+    Task("Cổng công khai kết quả Chỉ số CCHC (không cần đăng nhập)", "portal:index"),
+    Task("Đổi mật khẩu", "password_change"),
+)
 
 
 def _url_for(task: Task, user: Any) -> str | None:

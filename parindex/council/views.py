@@ -19,6 +19,7 @@ from parindex.assessments.models import Assessment
 from parindex.core.permissions import role_required, user_has_role
 from parindex.council.forms import ApprovalForm, CommentForm, CorrectionForm, ReopenForm
 from parindex.council.selectors import (
+    UNIT_ROLES,
     correction_open_for,
     corrections_of,
     group_comments,
@@ -207,6 +208,9 @@ def _detail_page(
         "correctable": correctable,
         "correction_form": correction_form or CorrectionForm(leaves=_leaf_choices(assessment)),
         "corrections": corrections_of(assessment) if privileged else [],
+        # Whoever may open this page may have the sheet, except readers of published results of other units.
+        "sheet_available": privileged
+        or (user_has_role(request.user, *UNIT_ROLES) and assessment.unit_id == getattr(request.user, "unit_id", None)),
     }
     return render(request, "council/detail.html", context, status=400 if correction_form else 200)
 

@@ -2,6 +2,7 @@
 once published; Sở Nội vụ, the council and the administrator always. Otherwise "not found", never a hint."""
 
 import pytest
+from django.urls import reverse
 
 from parindex.assessments.models import State
 from parindex.council.selectors import result_assessments_visible_to
@@ -100,3 +101,18 @@ def test_a_unit_sees_its_own_rank_only_once_published(client, approved, officer_
 
     client.force_login(officer_a)
     assert 'data-testid="rank">1 · Tốt<' in client.get(approved.detail_url("a")).content.decode()
+
+
+def test_the_detailed_sheet_is_offered_to_those_who_may_download_it(client, published, organizer, council):
+    """The link to the unit's Excel sheet is shown exactly to those reports:unit_sheet serves: the unit's own
+    people and those who see every result; another unit's people reading published results are not offered it."""
+    assessment = published.assessment("a")
+    officer_a, _ = published.people["a"]
+    officer_b, _ = published.people["b"]
+    sheet = reverse("reports:unit_sheet", args=[assessment.pk])
+    for user, offered in ((officer_a, True), (organizer, True), (council, True), (officer_b, False)):
+        client.force_login(user)
+        page = client.get(reverse("council:detail", args=[assessment.pk]))
+        assert page.status_code == 200
+        assert (sheet in page.content.decode()) is offered, user
+        assert (client.get(sheet).status_code == 200) is offered, user
