@@ -18,6 +18,24 @@ from parindex.organization.models import Unit
 MSG_CATALOGUE_MISSING = "Danh mục thành phần chỉ số chưa được cài đặt (chạy manage.py migrate); chưa lưu gì."
 
 
+def catalogue_install() -> dict[tuple[str, str], IndexComponent]:
+    """Write the fixed catalogue of components (catalogue.py) where it is missing and return it.
+
+    The data migration writes it once; this puts it back where a database was emptied since (manage.py
+    flush, or the test runner between browser tests), so that an import never fails for want of it."""
+    from parindex.indices.catalogue import CATALOGUE
+
+    with transaction.atomic():
+        for spec in CATALOGUE:
+            for position, component in enumerate(spec.components):
+                IndexComponent.objects.get_or_create(
+                    index=spec.key,
+                    code=component.code,
+                    defaults={"name": component.name, "ordering": position, "maximum": component.maximum},
+                )
+    return {(component.index, component.code): component for component in IndexComponent.objects.all()}
+
+
 @dataclass(frozen=True)
 class ImportedYear:
     index: str
@@ -52,6 +70,8 @@ def indices_import(*, actor: Any, filename: str, content: bytes, illustrative: b
     if parsed.errors:
         return ImportOutcome(errors=parsed.errors)
     components = {(component.index, component.code): component for component in IndexComponent.objects.all()}
+    if any((row.index, row.component) not in components for row in parsed.rows):
+        components = catalogue_install()
     if any((row.index, row.component) not in components for row in parsed.rows):
         return ImportOutcome(errors=[MSG_CATALOGUE_MISSING])
     by_year: dict[tuple[str, int], list[ParsedRow]] = defaultdict(list)

@@ -114,3 +114,16 @@ def test_a_comma_separated_file_with_decimal_points_reads_too(organizer):
     outcome = indices_import(actor=organizer, filename="sipas.csv", content=content)
     assert outcome.ok, outcome.errors
     assert _stored("sipas")[(2024, TOTAL)] == (Decimal("85.5"), 10, "Tốt, ổn định")
+
+
+def test_a_database_emptied_since_the_migration_gets_its_catalogue_back_on_import(organizer):
+    """manage.py flush (and the test runner between browser tests) removes what the data migration wrote."""
+    from parindex.indices.models import IndexComponent
+
+    IndexComponent.objects.all().delete()
+
+    outcome = indices_import(actor=organizer, filename="papi.csv", content=PAPI_2024)
+
+    assert outcome.ok, outcome.errors
+    assert IndexComponent.objects.filter(index="papi").count() == 9  # the total and its 8 dimensions
+    assert _stored()[(2024, TOTAL)] == (Decimal("43.52"), 12, "Nhóm trung bình cao")
