@@ -26,6 +26,7 @@ ch, gh, kh, ng, nh, ph, th, tr are sequences of letters, not letters of their ow
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Final
 
@@ -50,8 +51,12 @@ _TONE_WEIGHTS: Final = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0
 _FOREIGN_MARK_BASE: Final = 100
 
 
+@functools.lru_cache(maxsize=65_536)
 def sort_key(name: str) -> SortKey:
-    """A key for `sorted()` that orders `name` in Vietnamese alphabetical order (see the module doc)."""
+    """A key for `sorted()` that orders `name` in Vietnamese alphabetical order (see the module doc).
+
+    Cached: a results page sorts the same unit names several times (the ranking's ties, the comment form, the
+    units not ready), and the key, an immutable tuple, depends on the name alone."""
     words: list[WordKey] = []
     case_weights: list[int] = []
     primary: list[PrimaryElement] = []
