@@ -16,6 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from parindex.accounts.models import Role, User
 from parindex.organization.models import Unit
 from tests.factories import UnitFactory, UnitGroupFactory, UserFactory
+from tests.live_server import serialize_live_server_on_sqlite
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -26,6 +27,8 @@ hypothesis_settings.load_profile("parindex")
 # Playwright's sync API runs an event loop in the test thread; Django then refuses ORM calls from it (fixtures,
 # live_server set-up) unless told this is deliberate. Tests only: never set in a deployment.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+serialize_live_server_on_sqlite()
 
 
 @pytest.fixture
