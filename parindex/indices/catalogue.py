@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 TOTAL = "tong"
 
@@ -110,3 +111,15 @@ INDEX_ALIASES = {
     PAPI: ("papi",),
     PCI: ("pci",),
 }
+
+
+def catalogue_write(component_model: Any) -> None:
+    """Create the catalogue's components that are missing, in `component_model`: the data migration passes its
+    historical model, catalogue_install() the current one (after a flush), so both write the same rows."""
+    for spec in CATALOGUE:
+        for position, component in enumerate(spec.components):
+            component_model.objects.get_or_create(
+                index=spec.key,
+                code=component.code,
+                defaults={"name": component.name, "ordering": position, "maximum": component.maximum},
+            )

@@ -23,16 +23,10 @@ def catalogue_install() -> dict[tuple[str, str], IndexComponent]:
 
     The data migration writes it once; this puts it back where a database was emptied since (manage.py
     flush, or the test runner between browser tests), so that an import never fails for want of it."""
-    from parindex.indices.catalogue import CATALOGUE
+    from parindex.indices.catalogue import catalogue_write
 
     with transaction.atomic():
-        for spec in CATALOGUE:
-            for position, component in enumerate(spec.components):
-                IndexComponent.objects.get_or_create(
-                    index=spec.key,
-                    code=component.code,
-                    defaults={"name": component.name, "ordering": position, "maximum": component.maximum},
-                )
+        catalogue_write(IndexComponent)
     return {(component.index, component.code): component for component in IndexComponent.objects.all()}
 
 

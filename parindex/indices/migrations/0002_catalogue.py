@@ -5,16 +5,9 @@ from django.db import migrations
 
 
 def add_catalogue(apps, schema_editor):
-    from parindex.indices.catalogue import CATALOGUE
+    from parindex.indices.catalogue import catalogue_write
 
-    IndexComponent = apps.get_model("indices", "IndexComponent")
-    for spec in CATALOGUE:
-        for position, component in enumerate(spec.components):
-            IndexComponent.objects.update_or_create(
-                index=spec.key,
-                code=component.code,
-                defaults={"name": component.name, "ordering": position, "maximum": component.maximum},
-            )
+    catalogue_write(apps.get_model("indices", "IndexComponent"))
 
 
 class Migration(migrations.Migration):
